@@ -1,0 +1,116 @@
+import type { Outcome } from "../parsed-meeting.ts";
+
+/** Regex source with æ, ø, å also matching their lost or flattened forms. */
+function fold(source: string): string {
+  return source.replace(/æ/g, "(?:æ|ae|a|e)?").replace(/ø/g, "(?:ø|oe|o)?").replace(/å/g, "(?:å|aa|a)?");
+}
+
+function re(source: string): RegExp {
+  return new RegExp(fold(source), "iu");
+}
+
+const W = "(?<!\\p{L})";
+const E = "(?!\\p{L})";
+
+/** In priority order: the first that matches an accepted sentence wins. */
+const RULES: { outcome: Outcome; pattern: RegExp }[] = [
+  {
+    outcome: "rejected",
+    pattern: re(
+      `${W}(?:afvist|afviste|afvises|forkastet|forkastede|nedstemt|ikke\\s+(?:godkendt|godkendte|godkendes|vedtaget|tiltrådt|anbefalet|anbefales|imødekommet)|kunne\\s+ikke\\s+(?:godkende|tiltræde|anbefale|vedtage))${E}`,
+    ),
+  },
+  {
+    outcome: "postponed",
+    pattern: re(
+      `${W}(?:(?:sagen|punktet|behandlingen|beslutningen|sagens\\s+behandling)\\s+(?:blev\\s+|er\\s+)?(?:udsat|udsættes|udskudt|udskydes)|udsatte\\s+(?:sagen|punktet|behandlingen|beslutningen)|udsat\\s+til|^udsat|^udsættes)${E}`,
+    ),
+  },
+  {
+    outcome: "approved_with_changes",
+    pattern: re(
+      `${W}(?:godkendt|godkendte|godkendes|vedtaget|vedtog|tiltrådt|tiltrådte)${E}[^.]{0,80}?${W}med\\s+(?:de\\s+|den\\s+|følgende\\s+|en\\s+|enkelte\\s+|mindre\\s+|faldne\\s+|de\\s+faldne\\s+)*(?:ændring|ændringer|tilføjelse|tilføjelser|rettelse|rettelser|justering|justeringer|præcisering|præciseringer|bemærkning|bemærkninger)${E}`,
+    ),
+  },
+  {
+    outcome: "recommended_onward",
+    pattern: re(
+      `${W}(?:anbefales|anbefalet|anbefaler|anbefalede|oversendes\\s+til|oversendt\\s+til|sendes\\s+videre|videresendes|indstilles\\s+til\\s+(?:byrådet|kommunalbestyrelsen|regionsrådet))${E}`,
+    ),
+  },
+  {
+    outcome: "approved",
+    pattern: re(
+      `${W}(?:godkendt|godkendte|godkendes|vedtaget|vedtog|vedtages|tiltrådt|tiltrådte|tiltrædes|bevilget|bevilgede|bevilges|imødekommet|besluttede\\s+at\\s+godkende)${E}`,
+    ),
+  },
+  {
+    outcome: "noted",
+    pattern: re(
+      `${W}(?:(?:tog|taget|tages|tager)\\s+(?:\\S+\\s+){0,10}?til\\s+(?:efterretning|orientering)|^til\\s+efterretning|(?:orienteringen|meddelelserne|redegørelsen)\\s+(?:blev\\s+)?(?:taget|modtaget))${E}`,
+    ),
+  },
+  {
+    outcome: "discussed",
+    pattern: re(
+      `${W}(?:(?:drøftede|drøftet|drøftes|debatterede|debatteret)\\s+(?:\\S+\\s+){0,2}?(?:sagen|punktet|emnet|orienteringen|oplægget|forslaget|temaet|materialet|sagerne|spørgsmålet|henvendelsen)|(?:sagen|punktet|emnet|temaet|forslaget|orienteringen|oplægget)\\s+(?:blev\\s+)?(?:drøftet|debatteret)|^drøftet)${E}`,
+    ),
+  },
+];
+
+/** Collective subjects that stand for the meeting's own body. */
+const GENERIC_ACTOR = re(
+  `${W}(?:udvalget|bestyrelsen|rådet|styregruppen|netværket|direktionen|forsamlingen|mødet|gruppen|forummet|repræsentantskabet|formandskabet|kredsen|følgegruppen|arbejdsgruppen|kontaktrådet)${E}`,
+);
+/** Sentences without an actor: `Godkendt.`, `Indstillingen blev tiltrådt.`, `Sagen udsættes.` */
+const ELLIPTIC = re(
+  `^(?:indstillingen|indstillingerne|sagen|punktet|orienteringen|forslaget|referatet|dagsordenen|beslutningen|anbefalingen|godkendt|godkendes|taget|tages|til\\s+efterretning|drøftet|anbefales|anbefalet|udsat|udsættes|tiltrådt|tiltrædes|vedtaget|vedtages|afvist|oversendes|det\\s+blev\\s+besluttet|det\\s+besluttedes|enstemmigt|enig\\s+i)${E}`,
+);
+/** A decision verb in the present passive after a modal is a plan, not a decision: `skal godkendes af ...`. */
+const MODAL = re(`${W}(?:skal|skulle|vil|kan|kunne|bør|hvis|når|inden|forventes)${E}`);
+const PRESENT_PASSIVE = re(
+  `${W}(?:godkendes|vedtages|tiltrædes|tages|drøftes|anbefales|bevilges|udsættes)${E}`,
+);
+const SENTENCES = /(?<=[.!?])\s+(?=[A-ZÆØÅ0-9])|\n+/;
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A matcher for the body's name as written in running text (`KD-Net`, `KD-net`, `KKR`). */
+export function bodyMatcher(body: string | null): RegExp | null {
+  if (!body) return null;
+  const names = new Set<string>([body]);
+  const first = body.split(/\s+/)[0] ?? "";
+  if (/^[A-ZÆØÅ]{2,}(?:-[A-Za-zæøå]+)?$/.test(first) && first !== body) names.add(first);
+  const alternatives = [...names].map((name) => escapeRegex(name).replace(/\\?-|\s+/g, "[-\\s]?"));
+  return new RegExp(`(?<!\\p{L})(?:${alternatives.join("|")})(?!\\p{L})`, "iu");
+}
+
+function actorAccepted(sentence: string, body: RegExp | null): boolean {
+  if (!body) return true;
+  if (body.test(sentence) || GENERIC_ACTOR.test(sentence) || ELLIPTIC.test(sentence)) return true;
+  return sentence.split(/\s+/).length <= 6;
+}
+
+/**
+ * The outcome a decision text states in so many words, or null. Only sentences whose actor is
+ * the meeting's body (or a collective stand-in, or no actor at all: `Godkendt.`) count, so a
+ * minute that reports another body's approval does not become this meeting's.
+ */
+export function classifyOutcome(decision: string | null, body: RegExp | null): Outcome | null {
+  if (!decision) return null;
+  let best = RULES.length;
+  for (const raw of decision.split(SENTENCES)) {
+    const sentence = raw.replace(/^[-•*]\s*/, "").trim();
+    if (!sentence || !actorAccepted(sentence, body)) continue;
+    for (let r = 0; r < best; r++) {
+      const rule = RULES[r];
+      if (!rule?.pattern.test(sentence)) continue;
+      if (PRESENT_PASSIVE.test(sentence) && MODAL.test(sentence) && rule.outcome !== "rejected") continue;
+      best = r;
+      break;
+    }
+  }
+  return RULES[best]?.outcome ?? null;
+}
