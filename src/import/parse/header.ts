@@ -61,6 +61,10 @@ const MEETING_OF = new RegExp(
   `(?:${dk("møde")}|${dk("mødet")})\\s+(?:i|for)\\s+((?:[A-ZÆØÅ][\\p{L}\\d-]*|og)(?:\\s+(?:[A-ZÆØÅ][\\p{L}\\d-]*|og|for|i))*?)(?=\\s*(?:,|\\s+den\\s|\\s+d\\.|\\s+\\d|$))`,
   "u",
 );
+const OWNER_MEETING = new RegExp(
+  `^((?:[A-ZÆØÅ][\\p{L}-]*\\s+(?:og\\s+)?)*[A-ZÆØÅ][\\p{L}-]*?)s\\s+(?:ordinære\\s+|ekstraordinære\\s+)?${dk("møde")}\\b`,
+  "u",
+);
 const SUBSTITUTE_ENTRY = new RegExp(
   `^(.+?)\\s+(?:(?:deltog|${dk("mødte")})\\s+)?\\(?(?:(?:som\\s+)?(?:suppleant|${dk("stedfortræder")})\\s+)?(?:for|i\\s+stedet\\s+for)\\s+(.+?)\\)?\\.?$`,
   "i",
@@ -113,6 +117,8 @@ function findTime(text: string): TimeRange | null {
 
 export interface HeaderInfo {
   kind: MeetingKind | null;
+  /** The word the document calls itself by (`Referat`, `Beslutningsprotokol`), title-cased. */
+  kindWord: string | null;
   title: string | null;
   titleLine: string | null;
   body: string | null;
@@ -189,6 +195,7 @@ function substitute(entry: string): { name: string; for: string } | null {
 export function parseHeader(lines: readonly Line[], skip: ReadonlySet<number>, fullText: string): HeaderInfo {
   const info: HeaderInfo = {
     kind: null,
+    kindWord: null,
     title: null,
     titleLine: null,
     body: null,
@@ -210,7 +217,9 @@ export function parseHeader(lines: readonly Line[], skip: ReadonlySet<number>, f
     const minutes = KIND_MINUTES.exec(text);
     const agenda = KIND_AGENDA.exec(text);
     if (!minutes && !agenda) continue;
-    info.kind = minutes && (!agenda || minutes.index < agenda.index) ? "minutes" : "agenda";
+    const word = minutes && (!agenda || minutes.index < agenda.index) ? minutes : agenda;
+    info.kind = word === minutes ? "minutes" : "agenda";
+    info.kindWord = titleCase((word?.[0] ?? "").toUpperCase());
     info.titleLine = text;
     break;
   }
@@ -226,6 +235,16 @@ export function parseHeader(lines: readonly Line[], skip: ReadonlySet<number>, f
   if (!info.body && info.titleLine) {
     const of = MEETING_OF.exec(info.titleLine);
     if (of?.[1] && !/^(?:og|for|i)$/.test(of[1])) info.body = of[1].trim();
+  }
+  if (!info.body) {
+    // `Byrådets møde tirsdag den ...`, `Regionsrådets møde ...`
+    for (const { text } of header.slice(0, 12)) {
+      const owner = OWNER_MEETING.exec(text);
+      if (owner?.[1]) {
+        info.body = owner[1];
+        break;
+      }
+    }
   }
 
   // Date and time.

@@ -42,6 +42,9 @@ const URL_ONLY = /^(?:<)?https?:\/\/\S+$/i;
 const MARKDOWN_LINK = /\[([^\]]*)\]\([^)]*\)/g;
 const EMPHASIS = /(?:\*{1,2}|_{2})([^*_]+?)(?:\*{1,2}|_{2})/g;
 const MARKDOWN_ESCAPE = /\\([()[\]*_#.\\-])/g;
+/** `Mødet sluttede kl. 18.10`, `Mødet hævet kl. 12.30`: the end of the minutes, not of the last item's text. */
+const MEETING_END_LINE =
+  /^m(?:ø|oe|o)?det\s+(?:blev\s+)?(?:sluttede|h(?:æ|ae|a|e)?vet|h(?:æ|ae|a|e)?vedes|afsluttet|afsluttedes|sluttet)\b/i;
 const BULLET = /^(?:[-•*–]|\d{1,3}[.)]|[a-zæøå][.)])\s+/i;
 const OUTCOME_HINT =
   /(godkend|anbefal|drøft|efterretning|udsat|udsætte|tiltr|vedt|afvist|afvis|taget|orienter)/i;
@@ -131,7 +134,7 @@ export function parseItemBody(lines: readonly Line[], start: number, end: number
       (current ? current.lines : preamble).push("");
       continue;
     }
-    if (CLOSED_REGION.test(text) || OPEN_REGION.test(text)) continue;
+    if (CLOSED_REGION.test(text) || OPEN_REGION.test(text) || MEETING_END_LINE.test(text)) continue;
 
     const enclosure = ENCLOSURE.exec(text);
     if (enclosure) {

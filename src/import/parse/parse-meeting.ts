@@ -39,7 +39,7 @@ const NAME = /^[A-ZÆØÅ][\p{L}'.-]*(?:\s+(?:[A-ZÆØÅ][\p{L}'.-]*|de|van|von|
 const TITLE_CASE_LABEL = /\s*\(?\s*(?:sagsnr|sag nr|j\.?\s?nr|journalnr)\.?\s*:?\s*(\S+?)\s*\)?\s*$/i;
 const MARKUP = /^\*{1,2}|\*{1,2}$/g;
 const RECOMMENDATION_SUBJECT =
-  /(?:indstilles|indstiller)[^,.:\n]*?,?\s+at\s*:?\s*(?:[-•*]\s*)?((?:[A-ZÆØÅ][\p{L}\d-]*)(?:\s+[A-ZÆØÅ][\p{L}\d-]*){0,3})\s+[a-zæøå]/gu;
+  /(?:indstilles|indstiller)[^,.:\n]*?,?\s+at\s*:?\s*(?:[-•*]\s*)?([A-ZÆØÅ][\p{L}\d-]*(?:\s+(?:og\s+|for\s+|i\s+)?[A-ZÆØÅ][\p{L}\d-]*){0,3})\s+[a-zæøå]/gu;
 const NOT_A_BODY =
   /^(?:Der|Det|Den|De|Sagen|Punktet|Man|Orienteringen|Referatet|Dagsordenen|Forslaget|Indstillingen|Forvaltningen|Administrationen|Udvalget)$/;
 const DANISH_LETTER = /[æøåÆØÅ]/;
@@ -133,6 +133,11 @@ function bodyFromRecommendations(texts: readonly string[]): string | null {
   if (!winner) return null;
   if (winner.total < 2 && texts.length > 1) return null;
   return winner.best;
+}
+
+/** A full KL journal number (`27.12.00-A00-1-21`: subject, facet, serial, year) identifies a case on its own. */
+function fullJournalNumber(journal: string | null): string | null {
+  return journal && /^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}$/.test(journal) ? journal : null;
 }
 
 function joinTexts(a: string | null, b: string): string {
@@ -250,7 +255,7 @@ export function parseSourceLines(source: readonly SourceLine[], info: SourceInfo
           group: candidate.parts.length > 1 ? group : null,
           title: heading.title || tocEntry?.title || "",
           presenters: heading.presenters,
-          caseNumber: heading.caseNumber ?? body.caseNumber,
+          caseNumber: heading.caseNumber ?? body.caseNumber ?? fullJournalNumber(body.journalNumber),
           journalNumber: body.journalNumber,
           closed,
           sections: emptySections(),
@@ -317,7 +322,7 @@ export function parseSourceLines(source: readonly SourceLine[], info: SourceInfo
           group: null,
           title: heading.title,
           presenters: heading.presenters,
-          caseNumber: heading.caseNumber ?? body.caseNumber,
+          caseNumber: heading.caseNumber ?? body.caseNumber ?? fullJournalNumber(body.journalNumber),
           journalNumber: body.journalNumber,
           closed: heading.closed === true || body.closed === true,
           sections: emptySections(),
@@ -411,13 +416,13 @@ export function parseSourceLines(source: readonly SourceLine[], info: SourceInfo
   if (title && body)
     title = title.replace(new RegExp(body.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"), body);
   if (!title && body && items.length > 0 && items[0]?.number !== null) {
-    title = `${kind === "minutes" ? "Referat" : "Dagsorden"} ${body}`;
+    title = `${header.kindWord ?? (kind === "minutes" ? "Referat" : "Dagsorden")} ${body}`;
   }
   if (!header.date && items.length > 1)
     warnings.push({ code: "no_date", message: "the meeting date was not found" });
   if (!body && items.length > 1)
     warnings.push({ code: "no_body", message: "the body that meets was not found" });
-  if (fullText.length > 2000 && !DANISH_LETTER.test(fullText)) {
+  if (fullText.length > 400 && !DANISH_LETTER.test(fullText)) {
     warnings.push({
       code: "lost_letters",
       message:
