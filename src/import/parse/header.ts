@@ -149,6 +149,16 @@ function cleanLocation(text: string): string | null {
 
 /** A value that runs on: the labelled text plus following lines until a blank or another label. */
 function labelledValue(lines: readonly Line[], index: number, first: string, maxExtra = 3): string {
+  if (!first.trim()) {
+    // `Deltagere:` alone on its line, the names below it, one a line.
+    const names: string[] = [];
+    for (let i = index + 1; i < lines.length && i <= index + 60; i++) {
+      const text = lines[i]?.text ?? "";
+      if (!text || ANY_LABEL.test(text)) break;
+      names.push(text.replace(/^[-•*]\s*/, ""));
+    }
+    return names.join(", ");
+  }
   const parts = [first];
   for (let i = index + 1; i < lines.length && i <= index + maxExtra; i++) {
     const text = lines[i]?.text ?? "";
@@ -248,14 +258,25 @@ export function parseHeader(lines: readonly Line[], skip: ReadonlySet<number>, f
   }
 
   // Date and time.
+  // A labelled date (`Mødedato:`, `Tid og sted:`) beats one with a time, which beats the first
+  // date in the header (`Udsendt den ...` may come before the meeting's own date).
   let dateLine = -1;
+  let dateRank = 0;
   for (let h = 0; h < header.length; h++) {
     const entry = header[h] as { text: string; index: number };
     const found = findDate(entry.text);
-    if (found) {
+    if (!found) continue;
+    const rank =
+      DATE_LABEL.test(entry.text) || TIME_AND_PLACE.test(entry.text) || TIME_LABEL.test(entry.text)
+        ? 3
+        : findTime(entry.text.slice(found.index + found.length))
+          ? 2
+          : 1;
+    if (rank > dateRank) {
       info.date = found.date;
       dateLine = h;
-      break;
+      dateRank = rank;
+      if (rank === 3) break;
     }
   }
   let time: TimeRange | null = null;
@@ -366,6 +387,17 @@ export function parseHeader(lines: readonly Line[], skip: ReadonlySet<number>, f
       if (sub) info.attendance.substitutes.push(sub);
     }
   }
+
+  const unique = (names: string[]) => [...new Set(names)];
+  info.attendance.present = unique(info.attendance.present);
+  info.attendance.absent = unique(info.attendance.absent);
+  const seenSubstitutes = new Set<string>();
+  info.attendance.substitutes = info.attendance.substitutes.filter((sub) => {
+    const key = `${sub.name}\u0000${sub.for}`;
+    if (seenSubstitutes.has(key)) return false;
+    seenSubstitutes.add(key);
+    return true;
+  });
 
   // Title: the Referat/Dagsorden line without its date, unless it says no more than the kind.
   if (info.titleLine) {

@@ -1,4 +1,4 @@
-import { dk, dkAny } from "./danish.ts";
+import { dkAny } from "./danish.ts";
 import type { Line } from "./normalize.ts";
 import {
   CASE_LABEL,
@@ -41,7 +41,7 @@ export interface Candidate {
 const NUMBER = "(\\d{1,4}(?:\\.\\d{1,2}){0,2})";
 /** `Punkt 4: ...`, `Pkt. 4 ...`, `Sag nr. 12 ...`, `Lukket punkt 7: ...`. */
 const EXPLICIT = new RegExp(
-  `^(?:(${dkAny(["lukket", "åbent", "åben", "fortroligt"])})\\s*(?:${dk("punkt")})?\\s*[:\\-–]?\\s*)?(?:${dkAny(["punkt", "pkt", "pkt.", "dagsordenspunkt", "sag nr.", "sag nr", "sagnr.", "sag"])})\\s*${NUMBER}\\.?\\s*(?:[:.)\\-–]\\s*)?(.*)$`,
+  `^(?:(${dkAny(["lukket", "åbent", "åben", "fortroligt"])})\\s*[:\\-–]?\\s*)?(?:${dkAny(["punkt", "pkt", "pkt.", "dagsordenspunkt", "sag nr.", "sag nr", "sagnr.", "sag"])})\\s*${NUMBER}\\.?\\s*(?:[:.)\\-–]\\s*)?(.*)$`,
   "i",
 );
 /** `3. Title`, `3.1. Title`, `1) Title`, `715 Title` after a tab; `Lukket: 7. Title`. */
@@ -207,40 +207,57 @@ function closedFromWord(word: string | undefined): boolean | null {
   return CLOSED_WORD.test(word);
 }
 
+/** `Lukket punkt: 12 Title`, `Lukket: 7. Title`: a closed marker before the number. */
+const LEADING_MARKER = new RegExp(
+  `^(${dkAny(["lukket punkt", "lukket sag", "lukket", "fortroligt", "åbent punkt", "åben sag", "åbent"])})\\s*[:\\-–]\\s*(?=\\d|${dkAny(["punkt", "pkt", "sag", "dagsordenspunkt"])})`,
+  "i",
+);
+/** After a leading marker the number may stand with a plain space: `Lukket punkt: 12 Title`. */
+const NUMBER_SPACE = new RegExp(`^${NUMBER}\\s+(\\S.*)$`);
+
 function readHeading(text: string): Heading | null {
-  const explicit = EXPLICIT.exec(text);
+  let closed: boolean | null = null;
+  let rest = text;
+  const marker = LEADING_MARKER.exec(text);
+  if (marker) {
+    closed = closedFromWord(marker[1]);
+    rest = text.slice(marker[0].length);
+  }
+  const explicit = EXPLICIT.exec(rest);
   if (explicit) {
     const parts = parseNumber(explicit[2] ?? "");
-    if (parts) {
+    const title = (explicit[3] ?? "").trim();
+    if (parts && (!title || TITLE_START.test(title) || CLOSED_PREFIX.test(title))) {
       return {
         parts,
-        rawTitle: (explicit[3] ?? "").trim(),
+        rawTitle: title,
         explicit: true,
-        closed: closedFromWord(explicit[1]),
-        titleOnNextLine: !(explicit[3] ?? "").trim(),
+        closed: closed ?? closedFromWord(explicit[1]),
+        titleOnNextLine: !title,
       };
     }
   }
-  const numbered = NUMBERED.exec(text);
+  const numbered = NUMBERED.exec(rest) ?? (marker ? NUMBER_SPACE.exec(rest) : null);
   if (numbered) {
-    const numberText = numbered[2] ?? "";
+    const spaced = numbered.length === 3;
+    const numberText = (spaced ? numbered[1] : numbered[2]) ?? "";
     const parts = parseNumber(numberText);
-    const title = (numbered[4] ?? "").trim();
+    const title = ((spaced ? numbered[2] : numbered[4]) ?? "").trim();
     if (!parts || !TITLE_START.test(title)) return null;
-    if (YEAR.test(numberText) && numbered[3] !== ")") return null;
+    if (YEAR.test(numberText) && (spaced || numbered[3] !== ")")) return null;
     return {
       parts,
       rawTitle: title,
       explicit: false,
-      closed: closedFromWord(numbered[1]),
+      closed: closed ?? (spaced ? null : closedFromWord(numbered[1])),
       titleOnNextLine: false,
     };
   }
-  const alone = NUMBER_ALONE.exec(text);
+  const alone = NUMBER_ALONE.exec(rest);
   if (alone) {
     const parts = parseNumber(alone[1] ?? "");
     if (parts && !YEAR.test(alone[1] ?? "")) {
-      return { parts, rawTitle: "", explicit: false, closed: null, titleOnNextLine: true };
+      return { parts, rawTitle: "", explicit: false, closed, titleOnNextLine: true };
     }
   }
   return null;

@@ -60,7 +60,7 @@ const RULES: { outcome: Outcome; pattern: RegExp }[] = [
 
 /** Collective subjects that stand for the meeting's own body. */
 const GENERIC_ACTOR = re(
-  `${W}(?:udvalget|bestyrelsen|rådet|styregruppen|netværket|direktionen|forsamlingen|mødet|gruppen|forummet|repræsentantskabet|formandskabet|kredsen|følgegruppen|arbejdsgruppen|kontaktrådet)${E}`,
+  `${W}(?:et\\s+(?:enigt\\s+)?flertal|flertallet|enstemmigt|udvalget|bestyrelsen|rådet|styregruppen|netværket|direktionen|forsamlingen|mødet|gruppen|forummet|repræsentantskabet|formandskabet|kredsen|følgegruppen|arbejdsgruppen|kontaktrådet)${E}`,
 );
 /** Sentences without an actor: `Godkendt.`, `Indstillingen blev tiltrådt.`, `Sagen udsættes.` */
 const ELLIPTIC = re(
@@ -87,10 +87,42 @@ export function bodyMatcher(body: string | null): RegExp | null {
   return new RegExp(`(?<!\\p{L})(?:${alternatives.join("|")})(?!\\p{L})`, "iu");
 }
 
-function actorAccepted(sentence: string, body: RegExp | null): boolean {
-  if (!body) return true;
-  if (body.test(sentence) || GENERIC_ACTOR.test(sentence) || ELLIPTIC.test(sentence)) return true;
-  return sentence.split(/\s+/).length <= 6;
+/** The body itself, a collective stand-in for it, or a sentence without an actor. */
+function ownActor(sentence: string, body: RegExp | null): boolean {
+  return body?.test(sentence) === true || GENERIC_ACTOR.test(sentence) || ELLIPTIC.test(sentence);
+}
+
+const WORD = /[\p{L}\d][\p{L}\d'.-]*/gu;
+const BODY_SUFFIX = re(
+  `(?:udvalget|rådet|bestyrelsen|styregruppen|netværket|repræsentantskabet|gruppen|forummet|direktionen)$`,
+);
+const ACRONYM = /^[A-ZÆØÅ]{2,}(?:-[A-Za-zæøå]+)?$/;
+/** `... på mødet den 16. december 2020`: a report of another meeting. */
+const OTHER_MEETING = re(
+  `${W}(?:den|d\\.)\\s+\\d{1,2}\\.?\\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|\\d)|${W}på\\s+(?:sit|sidste|seneste|et)?\\s*møde${E}`,
+);
+
+/**
+ * Without the body named, a sentence still counts when nobody else acts in it: no person or
+ * other body next to the verb, no `at`-clause (`indstiller, at den godkendes`), no other meeting.
+ */
+function noForeignActor(sentence: string, verbIndex: number, body: RegExp | null): boolean {
+  if (OTHER_MEETING.test(sentence) || /\bmindretal/i.test(sentence)) return false;
+  const words = [...sentence.matchAll(WORD)];
+  const at = words.findIndex((word) => (word.index ?? 0) >= verbIndex);
+  const verb = at < 0 ? words.length : at;
+  const near = words.slice(Math.max(0, verb - 3), verb).concat(words.slice(verb + 1, verb + 3));
+  for (const word of near) {
+    const text = word[0];
+    const first = (word.index ?? 0) === 0;
+    if (text.toLowerCase() === "at") return false;
+    if (body?.test(text)) continue;
+    if (GENERIC_ACTOR.test(text)) continue;
+    // With the body unknown, a named body next to the verb is most likely the body itself.
+    if (body && (ACRONYM.test(text) || BODY_SUFFIX.test(text))) return false;
+    if (!first && /^[A-ZÆØÅ]/.test(text) && (body || !ACRONYM.test(text))) return false;
+  }
+  return true;
 }
 
 /**
@@ -103,11 +135,14 @@ export function classifyOutcome(decision: string | null, body: RegExp | null): O
   let best = RULES.length;
   for (const raw of decision.split(SENTENCES)) {
     const sentence = raw.replace(/^[-•*]\s*/, "").trim();
-    if (!sentence || !actorAccepted(sentence, body)) continue;
+    if (!sentence) continue;
+    const own = ownActor(sentence, body);
     for (let r = 0; r < best; r++) {
       const rule = RULES[r];
-      if (!rule?.pattern.test(sentence)) continue;
+      const match = rule?.pattern.exec(sentence);
+      if (!rule || !match) continue;
       if (PRESENT_PASSIVE.test(sentence) && MODAL.test(sentence) && rule.outcome !== "rejected") continue;
+      if (!own && (PRESENT_PASSIVE.test(match[0]) || !noForeignActor(sentence, match.index, body))) continue;
       best = r;
       break;
     }

@@ -361,6 +361,8 @@ export function parseSourceLines(source: readonly SourceLine[], info: SourceInfo
   for (const { item, raw } of pending) {
     for (const section of raw) {
       let kind = section.kind;
+      // Agendas print empty `Beslutning` placeholders: a heading without text is no section.
+      if (!section.text && kind !== "attachments") continue;
       if (kind === "decision" && (section.qualifierBody || section.qualifierDate)) {
         const qualifiedDate = section.qualifierDate ? findDate(section.qualifierDate)?.date : null;
         const bodyMatches = section.qualifierBody && body ? sameBody(section.qualifierBody, body) : null;

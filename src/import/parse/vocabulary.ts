@@ -113,7 +113,7 @@ const EXACT: { kind: SectionKind; re: RegExp; inlineRe: RegExp }[] = [
 
 /** `Beslutning i Økonomiudvalget den 14-03-2023`, `Referat fra Byrådet`. */
 const QUALIFIED_DECISION = new RegExp(
-  `^(?:${dkAny(["beslutning", "beslutninger", "referat", "protokol", "behandling"])})\\s+(?:i|fra|for|på)\\s+([A-ZÆØÅ0-9][^\\s]*(?:\\s+[^\\s]+){0,5}?)(?:\\s+(?:den|d\\.)\\s+(\\S.*?))?\\s*:?$`,
+  `^(?:${dkAny(["beslutning", "beslutninger", "referat", "protokol", "behandling"])})\\s+(?:i|fra|for|på)\\s+([A-ZÆØÅ0-9][^\\s]*(?:\\s+[^\\s]+){0,5}?)(?:\\s*,?\\s+(?:den|d\\.)\\s+(\\S.*?)|\\s*,\\s*(\\d.*?)|\\s+(\\d{1,2}[-./]\\d{1,2}[-./]\\d{2,4}.*?))?\\s*:?$`,
   "i",
 );
 /** `Økonomiudvalgets beslutning den 14. marts 2023`, `Forvaltningens indstilling`. */
@@ -157,7 +157,7 @@ export function matchSectionHeading(raw: string): SectionHeading | null {
   const qualified = QUALIFIED_DECISION.exec(text);
   if (qualified && !text.endsWith(".")) {
     const body = qualified[1] ?? "";
-    const date = qualified[2] ?? null;
+    const date = qualified[2] ?? qualified[3] ?? qualified[4] ?? null;
     if (
       (date === null || HAS_DIGIT.test(date)) &&
       !body.split(/\s+/).some((w, i) => i === 0 && LOWER_WORD.test(w))
