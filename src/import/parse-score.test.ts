@@ -4,10 +4,10 @@
  * The seed documents must score 100 % on every field.
  */
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { parseText } from "./parse-document.ts";
+import { parseDocument, parseText } from "./parse-document.ts";
 import type { ParsedItem, ParsedMeeting } from "./parsed-meeting.ts";
 
 /** The shared folder sits beside the repository: /work/shared next to /work/main. */
@@ -153,30 +153,60 @@ test("there are truth files to score against", () => {
   assert.ok(truthFiles.length >= 2, `expected truth files in ${fileURLToPath(truthFolder)}`);
 });
 
-for (const name of truthFiles) {
-  test(`parse scores 100 % on ${name}`, () => {
-    const truthUrl = new URL(name, truthFolder);
-    const truth = JSON.parse(readFileSync(truthUrl, "utf8")) as Truth;
-    const sourceUrl = new URL(truth.source, truthUrl);
-    const parsed = parseText(readFileSync(sourceUrl, "utf8"), name);
-    const score: Score = new Map();
-    const misses: string[] = [];
-    scoreMeeting(score, truth, parsed, misses);
-    scoreItems(score, truth, parsed, misses);
+/** The seeds typeset as PDF and saved as Word by test/fixtures/import/make-fixtures.ts. */
+const fixtures = new URL("../../test/fixtures/import/", import.meta.url);
 
-    const report = [`${name}: ${parsed.items.length} items parsed, ${truth.items.length} expected`];
-    report.push(`  ${"field".padEnd(28)} precision   recall`);
-    let perfect = true;
-    for (const [field, t] of score) {
-      const precision = t.answered === 0 ? 1 : t.truePositive / t.answered;
-      const recall = t.expected === 0 ? 1 : t.truePositive / t.expected;
-      if (precision < 1 || recall < 1) perfect = false;
-      report.push(
-        `  ${field.padEnd(28)} ${percent(t.truePositive, t.answered)}  ${percent(t.truePositive, t.expected)}`,
-      );
+function variants(name: string): { label: string; read: () => Promise<ParsedMeeting> }[] {
+  const truthUrl = new URL(name, truthFolder);
+  const truth = JSON.parse(readFileSync(truthUrl, "utf8")) as Truth;
+  const sourceUrl = new URL(truth.source, truthUrl);
+  const stem =
+    sourceUrl.pathname
+      .split("/")
+      .pop()
+      ?.replace(/\.txt$/, "") ?? "";
+  const out = [
+    { label: `${name} (text)`, read: async () => parseText(readFileSync(sourceUrl, "utf8"), name) },
+  ];
+  for (const extension of ["pdf", "docx"]) {
+    const url = new URL(`seed-${stem}.${extension}`, fixtures);
+    if (existsSync(url)) {
+      out.push({
+        label: `${name} (${extension})`,
+        read: () => parseDocument(new Uint8Array(readFileSync(url)), `seed-${stem}.${extension}`),
+      });
     }
-    for (const miss of misses) report.push(`  miss: ${miss}`);
-    console.log(report.join("\n"));
-    assert.ok(perfect, `below 100 %:\n${misses.join("\n")}`);
-  });
+  }
+  return out;
+}
+
+for (const name of truthFiles) {
+  for (const variant of variants(name)) {
+    test(`parse scores 100 % on ${variant.label}`, async () => {
+      const truthUrl = new URL(name, truthFolder);
+      const truth = JSON.parse(readFileSync(truthUrl, "utf8")) as Truth;
+      const parsed = await variant.read();
+      const score: Score = new Map();
+      const misses: string[] = [];
+      scoreMeeting(score, truth, parsed, misses);
+      scoreItems(score, truth, parsed, misses);
+
+      const report = [
+        `${variant.label}: ${parsed.items.length} items parsed, ${truth.items.length} expected`,
+      ];
+      report.push(`  ${"field".padEnd(28)} precision   recall`);
+      let perfect = true;
+      for (const [field, t] of score) {
+        const precision = t.answered === 0 ? 1 : t.truePositive / t.answered;
+        const recall = t.expected === 0 ? 1 : t.truePositive / t.expected;
+        if (precision < 1 || recall < 1) perfect = false;
+        report.push(
+          `  ${field.padEnd(28)} ${percent(t.truePositive, t.answered)}  ${percent(t.truePositive, t.expected)}`,
+        );
+      }
+      for (const miss of misses) report.push(`  miss: ${miss}`);
+      console.log(report.join("\n"));
+      assert.ok(perfect, `below 100 %:\n${misses.join("\n")}`);
+    });
+  }
 }

@@ -244,7 +244,7 @@ function readHeading(text: string): Heading | null {
     const parts = parseNumber(numberText);
     const title = ((spaced ? numbered[2] : numbered[4]) ?? "").trim();
     if (!parts || !TITLE_START.test(title)) return null;
-    if (YEAR.test(numberText) && (spaced || numbered[3] !== ")")) return null;
+    if (YEAR.test(numberText) && spaced) return null;
     return {
       parts,
       rawTitle: title,
@@ -326,6 +326,8 @@ export function findCandidates(lines: readonly Line[], toc: Toc): Candidate[] {
     }
 
     let weight = 1;
+    // `2021. Derfor ...`: a year that ended the previous line's sentence, unless the sequence says otherwise.
+    if (heading.parts.length === 1 && YEAR.test(String(heading.parts[0]))) weight -= 2;
     if (heading.explicit) weight += 1.5;
     if (line.heading) weight += 1;
     const title = rawTitle.replace(CLOSED_PREFIX, "");

@@ -141,9 +141,12 @@ function repairLines(lines: Line[], wrapped: Uint8Array): Line[] {
       } else if (
         wrap &&
         adjacent &&
-        !next.heading &&
         !STRUCTURAL_START.test(next.text) &&
-        !(SINGLE_WORD.test(next.text) && !LOWER_START.test(next.text))
+        // A heading that wrapped goes on in the same type; body text may not run into a heading,
+        // nor into a one-word line such as `Indstilling`.
+        (line.heading
+          ? next.heading
+          : !next.heading && !(SINGLE_WORD.test(next.text) && !LOWER_START.test(next.text)))
       ) {
         text =
           HYPHEN_END.test(text) && !KEEP_HYPHEN_NEXT.test(next.text)
