@@ -192,6 +192,11 @@ export function recase(name: string, fullText: string): string {
   return best ?? titleCase(name);
 }
 
+/** Attendance entries are people: drop role words and groups written in lower case (`formand`). */
+function people(names: string[]): string[] {
+  return names.filter((name) => /^[A-ZÆØÅ]/.test(name));
+}
+
 function substitute(entry: string): { name: string; for: string } | null {
   const match = SUBSTITUTE_ENTRY.exec(entry);
   if (!match) return null;
@@ -389,8 +394,8 @@ export function parseHeader(lines: readonly Line[], skip: ReadonlySet<number>, f
   }
 
   const unique = (names: string[]) => [...new Set(names)];
-  info.attendance.present = unique(info.attendance.present);
-  info.attendance.absent = unique(info.attendance.absent);
+  info.attendance.present = unique(people(info.attendance.present));
+  info.attendance.absent = unique(people(info.attendance.absent));
   const seenSubstitutes = new Set<string>();
   info.attendance.substitutes = info.attendance.substitutes.filter((sub) => {
     const key = `${sub.name}\u0000${sub.for}`;

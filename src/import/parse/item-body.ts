@@ -127,6 +127,8 @@ export function parseItemBody(lines: readonly Line[], start: number, end: number
     if (title && /\p{L}/u.test(title)) body.attachments.push(title);
   };
 
+  let lastLine = end - 1;
+  while (lastLine >= start && !lines[lastLine]?.text) lastLine--;
   for (let i = start; i < end; i++) {
     const text = lines[i]?.text ?? "";
     if (!text) {
@@ -135,6 +137,8 @@ export function parseItemBody(lines: readonly Line[], start: number, end: number
       continue;
     }
     if (CLOSED_REGION.test(text) || OPEN_REGION.test(text) || MEETING_END_LINE.test(text)) continue;
+    // `Lukket punkt` as the last line belongs to the next item's heading (SBSYS prints it above).
+    if (i === lastLine && current && OPEN_CLOSED_MARKER.test(text)) continue;
 
     const enclosure = ENCLOSURE.exec(text);
     if (enclosure) {

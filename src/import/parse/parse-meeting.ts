@@ -24,7 +24,13 @@ import {
 } from "./items.ts";
 import { type Line, normalizeLines } from "./normalize.ts";
 import { bodyMatcher, classifyOutcome } from "./outcome.ts";
-import { CASE_NUMBER, CLOSED_WORD, matchSectionHeading, RECOMMENDATION_PROSE } from "./vocabulary.ts";
+import {
+  CASE_NUMBER,
+  CLOSED_WORD,
+  matchSectionHeading,
+  OPEN_CLOSED_MARKER,
+  RECOMMENDATION_PROSE,
+} from "./vocabulary.ts";
 
 export interface SourceInfo {
   fileName: string | null;
@@ -243,7 +249,20 @@ export function parseSourceLines(source: readonly SourceLine[], info: SourceInfo
       const body = parseItemBody(lines, candidate.endLine + 1, end);
       const number = formatNumber(candidate.parts);
       const tocEntry = tocByNumber.get(number);
+      let above = candidate.line - 1;
+      while (above >= 0 && !lines[above]?.text) above--;
+      // A `Lukket punkt` line above the heading marks this item, unless it sits right under the
+      // previous heading (then it marks that one).
+      const previousEnd = c > 0 ? (chain[c - 1]?.endLine ?? -1) : -1;
+      let between = false;
+      for (let i = previousEnd + 1; i < above; i++) if (lines[i]?.text) between = true;
+      const markerText = above >= 0 ? (lines[above]?.text ?? "") : "";
+      const markedAbove =
+        (between || previousEnd < 0) &&
+        OPEN_CLOSED_MARKER.test(markerText) &&
+        CLOSED_WORD.test(markerText.replace(/[()]/g, ""));
       const closed =
+        markedAbove ||
         candidate.closed === true ||
         heading.closed === true ||
         body.closed === true ||

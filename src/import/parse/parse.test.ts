@@ -142,6 +142,34 @@ describe("item headings", () => {
     );
   });
 
+  test("SBSYS prints `Lukket punkt` above the heading; a marker under a heading stays with it", () => {
+    const text = [
+      "1. Godkendelse af dagsorden",
+      "Beslutning",
+      "Godkendt.",
+      "Lukket punkt",
+      "2. Personalesag",
+      "Beslutning",
+      "Godkendt.",
+      "3. Ejendomssag",
+      "Lukket punkt",
+      "4. Eventuelt",
+      "Beslutning",
+      "Intet.",
+    ].join("\n");
+    const meeting = parseText(text);
+    assert.deepEqual(
+      meeting.items.map((item) => [item.number, item.closed]),
+      [
+        ["1", false],
+        ["2", true],
+        ["3", true],
+        ["4", false],
+      ],
+    );
+    assert.equal(meeting.items[0]?.sections.decision, "Godkendt.");
+  });
+
   test("numbered lists inside an item are not items, even when a number fits the sequence", () => {
     const text = [
       "1. Godkendelse af dagsorden",
@@ -277,6 +305,26 @@ describe("header", () => {
     assert.deepEqual(meeting.attendance.present, ["Jonas Berg", "Lise Madsen"]);
     assert.deepEqual(meeting.attendance.substitutes, [{ name: "Karl Dam", for: "Ib Thomsen" }]);
     assert.deepEqual(meeting.attendance.absent, ["Eva Lund", "Ole Bach"]);
+  });
+
+  test("`Beslutning <body> den <date>` without `i`, and role words are not people", () => {
+    const meeting = parseText(
+      [
+        "Referat",
+        "Byrådet",
+        "Mødedato: 24.05.2023",
+        "Til stede: Anne Holm, formand, Per Lund",
+        "1. Anlæg af cykelsti",
+        "Beslutning Teknisk Udvalg den 02.05.2023",
+        "Anbefales.",
+        "Beslutning Byrådet den 24.05.2023",
+        "Godkendt.",
+      ].join("\n"),
+    );
+    assert.equal(meeting.items[0]?.sections.decision, "Godkendt.");
+    assert.match(meeting.items[0]?.sections.history ?? "", /Anbefales/);
+    assert.equal(meeting.items[0]?.outcome, "approved");
+    assert.deepEqual(meeting.attendance.present, ["Anne Holm", "Per Lund"]);
   });
 
   test("an agenda's empty Beslutning placeholders do not make it minutes", () => {

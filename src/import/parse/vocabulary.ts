@@ -116,6 +116,11 @@ const QUALIFIED_DECISION = new RegExp(
   `^(?:${dkAny(["beslutning", "beslutninger", "referat", "protokol", "behandling"])})\\s+(?:i|fra|for|på)\\s+([A-ZÆØÅ0-9][^\\s]*(?:\\s+[^\\s]+){0,5}?)(?:\\s*,?\\s+(?:den|d\\.)\\s+(\\S.*?)|\\s*,\\s*(\\d.*?)|\\s+(\\d{1,2}[-./]\\d{1,2}[-./]\\d{2,4}.*?))?\\s*:?$`,
   "i",
 );
+/** `Beslutning Økonomiudvalget den 14-03-2023` (FirstAgenda without the `i`): a date is required. */
+const QUALIFIED_DECISION_BARE = new RegExp(
+  `^(?:${dkAny(["beslutning", "beslutninger", "referat", "protokol"])})\\s+([A-ZÆØÅ][^\\s]*(?:\\s+[^\\s]+){0,4}?)\\s*,?\\s+(?:den\\s+|d\\.\\s+)?(\\d{1,2}(?:[-./]\\d{1,2}[-./]\\d{2,4}|\\.\\s*[a-zæøå]+\\.?\\s+\\d{4}).*?)\\s*:?$`,
+  "i",
+);
 /** `Økonomiudvalgets beslutning den 14. marts 2023`, `Forvaltningens indstilling`. */
 const POSSESSIVE = new RegExp(
   `^([A-ZÆØÅ][^\\s]*(?:\\s+[^\\s]+){0,3}?)s\\s+(${dkAny(["beslutning", "beslutninger", "indstilling", "behandling", "vurdering"])})(?:\\s+(?:den|d\\.)\\s+(\\S.*?))?\\s*:?$`,
@@ -171,6 +176,16 @@ export function matchSectionHeading(raw: string): SectionHeading | null {
         qualifierDate: date,
       };
     }
+  }
+  const bare = QUALIFIED_DECISION_BARE.exec(text);
+  if (bare && !text.endsWith(".") && /^[A-ZÆØÅ]/.test(bare[1] ?? "")) {
+    return {
+      kind: "decision",
+      heading: text.replace(/\s*:$/, ""),
+      inline: null,
+      qualifierBody: bare[1] ?? null,
+      qualifierDate: bare[2] ?? null,
+    };
   }
   const possessive = POSSESSIVE.exec(text);
   if (possessive && !text.endsWith(".")) {
