@@ -102,8 +102,9 @@ describe("UTF-8 text: FirstAgenda minutes (Punkt N:, Sagsnr. below, decision bef
     assert.doesNotMatch(four.sections.casePresentation ?? "", /Mødet sluttede/);
   });
 
-  test("page furniture is gone", () => {
+  test("page furniture is gone, and the table of contents matched the headings", () => {
     assert.doesNotMatch(JSON.stringify(meeting), /Side 2 af 4/);
+    assert.deepEqual(meeting.warnings, []);
   });
 });
 

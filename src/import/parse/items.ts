@@ -108,10 +108,19 @@ export function similarTitles(a: string, b: string): boolean {
 
 /** Lines where item content starts: the first section heading or recommendation. TOCs come before. */
 export function firstContentLine(lines: readonly Line[]): number {
+  let numbered = false;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]?.text ?? "";
     if (!text) continue;
-    if (matchSectionHeading(text) || RECOMMENDATION_PROSE.test(text)) return i;
+    const section = matchSectionHeading(text);
+    // `Referat` alone above any item is the document's title, not a decision.
+    if (
+      section &&
+      !(section.kind === "decision" && !numbered && section.inline === null && !section.qualifierBody)
+    )
+      return i;
+    if (RECOMMENDATION_PROSE.test(text)) return i;
+    if (!numbered && readHeading(text)) numbered = true;
   }
   return lines.length;
 }
