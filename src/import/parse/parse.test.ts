@@ -349,3 +349,68 @@ describe("header", () => {
     assert.equal(meeting.title, "Dagsorden Økonomiudvalget");
   });
 });
+
+describe("robustness", () => {
+  test("random text built from the parser's own vocabulary never throws", () => {
+    const words = [
+      "1.",
+      "2.",
+      "3.1.",
+      "715",
+      "Punkt",
+      "4:",
+      "v.",
+      "og",
+      "Lars",
+      "Møller",
+      "Beslutning",
+      "Referat:",
+      "Indstilling",
+      "Det indstilles, at",
+      "Bilag",
+      "./.",
+      "Lukket punkt",
+      "Sagsnr.:",
+      "23/4455",
+      "SAG-2016-04709",
+      "Side 1 af 3",
+      "den 22. januar 2021",
+      "kl. 10.00 – 13.00",
+      "godkendte",
+      "tog orienteringen til efterretning",
+      "Radet",
+      "\t",
+      "|",
+      ".....",
+      "\n",
+      "\n\n",
+      "\f",
+      "a)",
+      "Fraværende:",
+      "X for Y",
+    ];
+    let seed = 11;
+    for (let doc = 0; doc < 200; doc++) {
+      let text = "";
+      const length = 20 + (doc % 300);
+      for (let i = 0; i < length; i++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        text += `${words[seed % words.length]} `;
+      }
+      const meeting = parseText(text);
+      assert.ok(Array.isArray(meeting.items));
+    }
+  });
+
+  test("time stays linear: a 2 MB document parses in seconds", () => {
+    const item = (n: number) =>
+      `${n}. Punkt nummer ${n} v. Anne Holm\nSagsnr.: 23/${1000 + n}\nIndstilling\nDet indstilles, at udvalget godkender sagen.\nSagsfremstilling\n${"Teksten fortsætter med flere ord om sagen. ".repeat(40)}\nBeslutning\nGodkendt.\n\n`;
+    let text = "Referat\nUdvalget\nMødedato: 01.02.2024\n\n";
+    for (let n = 1; text.length < 2_000_000; n++) text += item(n);
+    const started = performance.now();
+    const meeting = parseText(text);
+    const seconds = (performance.now() - started) / 1000;
+    assert.ok(meeting.items.length > 500);
+    assert.ok(seconds < 10, `took ${seconds.toFixed(1)} s`);
+  });
+});
