@@ -1,0 +1,206 @@
+import type { Page } from "../../platform/db/keyset.ts";
+import { Conditions, listPage } from "../../platform/db/list-query.ts";
+import { type AuditFields, defineTable } from "../../platform/db/table.ts";
+import { notFound } from "../../platform/errors.ts";
+import { newId } from "../../platform/ids.ts";
+import { lockOpenMeeting } from "../agenda/agenda-items.ts";
+import { publicCaseCondition, publicOpenItemCondition } from "../publication/visibility.ts";
+import { presentAudit } from "../shared/audit.ts";
+import { assertMayWrite, type Context } from "../shared/context.ts";
+import { inTransaction } from "../shared/transaction.ts";
+import type {
+  Case,
+  CaseCreate,
+  CaseQuery,
+  CaseUpdate,
+  Consultation,
+  ConsultationCreate,
+  ConsultationQuery,
+  ConsultationUpdate,
+} from "./case.schema.ts";
+
+export const caseTable = defineTable("cases", { reference: "reference", title: "title", status: "status" });
+export const consultationTable = defineTable("consultations", {
+  caseId: "case_id",
+  agendaItemId: "agenda_item_id",
+  organizationId: "organization_id",
+  plannedDate: "planned_date",
+  purpose: "purpose",
+});
+
+type CaseRow = Omit<Case, "consultations" | "createdAt" | "updatedAt" | "createdBy" | "updatedBy"> &
+  AuditFields;
+type ConsultationRow = Omit<Consultation, "createdAt" | "updatedAt" | "createdBy" | "updatedBy"> &
+  AuditFields;
+
+/**
+ * A consultation's body and date come from its meeting when it is actual, from its plan when not.
+ * The public sees planned ones and those at open items of published agendas.
+ */
+function consultationQuery(ctx: Context, conditions: Conditions): Conditions {
+  if (ctx.actor.audience === "public") {
+    conditions.add(`(c.agenda_item_id IS NULL OR ${publicOpenItemCondition("i", "m")})`);
+    conditions.add(
+      `EXISTS (SELECT 1 FROM cases cc WHERE cc.id = c.case_id AND ${publicCaseCondition("cc")})`,
+    );
+  }
+  return conditions;
+}
+
+const selectConsultations = `SELECT ${consultationTable.select("c")},
+    COALESCE(m.organization_id, c.organization_id) AS "organizationId",
+    m.id AS "meetingId",
+    COALESCE(to_char(m.start_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD'), c.planned_date::text) AS "date",
+    (c.agenda_item_id IS NULL) AS "planned",
+    COALESCE(m.start_at, c.planned_date::timestamp AT TIME ZONE 'Europe/Copenhagen') AS "sortAt"
+  FROM consultations c
+  LEFT JOIN agenda_items i ON i.id = c.agenda_item_id
+  LEFT JOIN meetings m ON m.id = i.meeting_id`;
+
+const presentConsultation = ({ sortAt: _, ...row }: ConsultationRow & { sortAt: Date }) => presentAudit(row);
+
+async function consultationsOf(ctx: Context, caseIds: string[]): Promise<Consultation[]> {
+  if (caseIds.length === 0) return [];
+  const conditions = consultationQuery(ctx, new Conditions());
+  conditions.add(`c.case_id = ANY(${conditions.param(caseIds)}::uuid[])`);
+  const rows = await ctx.db.query<ConsultationRow & { sortAt: Date }>(
+    `${selectConsultations} ${conditions.sql()} ORDER BY "sortAt", c.id`,
+    conditions.params,
+  );
+  return rows.map(presentConsultation);
+}
+
+async function withConsultations(ctx: Context, rows: CaseRow[]): Promise<Case[]> {
+  const consultations = await consultationsOf(
+    ctx,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    ...presentAudit(row),
+    consultations: consultations.filter((c) => c.caseId === row.id),
+  }));
+}
+
+export async function getCaseById(ctx: Context, id: string): Promise<Case> {
+  const conditions = new Conditions();
+  conditions.add(`id = ${conditions.param(id)}`);
+  if (ctx.actor.audience === "public") conditions.add(publicCaseCondition("cases"));
+  const rows = await ctx.db.query<CaseRow>(
+    `SELECT ${caseTable.select()} FROM cases ${conditions.sql()}`,
+    conditions.params,
+  );
+  const [found] = await withConsultations(ctx, rows);
+  if (!found) throw notFound("case", id);
+  return found;
+}
+
+export async function findCases(ctx: Context, query: CaseQuery): Promise<Page<Case>> {
+  const conditions = new Conditions()
+    .equal("reference", query.reference)
+    .equal("status", query.status)
+    .contains(["title"], query.title);
+  if (ctx.actor.audience === "public") conditions.add(publicCaseCondition("cases"));
+  const page = await listPage<CaseRow>(ctx.db, {
+    from: `SELECT ${caseTable.select()} FROM cases`,
+    conditions,
+    orderBy: ["id"],
+    sortKey: (row) => [row.id],
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  return { data: await withConsultations(ctx, page.data), nextCursor: page.nextCursor };
+}
+
+export async function createCase(ctx: Context, input: CaseCreate): Promise<Case> {
+  assertMayWrite(ctx.actor);
+  return inTransaction(ctx, async (tx) => {
+    const id = newId();
+    await caseTable.insert(tx, id, input, ctx.actor.id);
+    return getCaseById({ ...ctx, db: tx }, id);
+  });
+}
+
+export async function updateCase(ctx: Context, id: string, patch: CaseUpdate): Promise<Case> {
+  assertMayWrite(ctx.actor);
+  return inTransaction(ctx, async (tx) => {
+    if (!(await caseTable.update(tx, id, patch, ctx.actor.id))) throw notFound("case", id);
+    return getCaseById({ ...ctx, db: tx }, id);
+  });
+}
+
+export async function getConsultationById(ctx: Context, id: string): Promise<Consultation> {
+  const conditions = consultationQuery(ctx, new Conditions());
+  conditions.add(`c.id = ${conditions.param(id)}`);
+  const rows = await ctx.db.query<ConsultationRow & { sortAt: Date }>(
+    `${selectConsultations} ${conditions.sql()}`,
+    conditions.params,
+  );
+  const row = rows[0];
+  if (!row) throw notFound("consultation", id);
+  return presentConsultation(row);
+}
+
+export async function findConsultations(ctx: Context, query: ConsultationQuery): Promise<Page<Consultation>> {
+  const conditions = consultationQuery(ctx, new Conditions())
+    .equal("c.case_id", query.caseId)
+    .add(
+      query.planned === undefined
+        ? null
+        : query.planned
+          ? "c.agenda_item_id IS NULL"
+          : "c.agenda_item_id IS NOT NULL",
+    );
+  if (query.organizationId) {
+    conditions.add(
+      `COALESCE(m.organization_id, c.organization_id) = ${conditions.param(query.organizationId)}`,
+    );
+  }
+  const page = await listPage<ConsultationRow & { sortAt: Date }>(ctx.db, {
+    from: selectConsultations,
+    conditions,
+    orderBy: ["c.id"],
+    sortKey: (row) => [row.id],
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  return { data: page.data.map(presentConsultation), nextCursor: page.nextCursor };
+}
+
+/** Plans a treatment of a case (a body, a date, a purpose), or records one at an agenda item. */
+export async function createConsultation(ctx: Context, input: ConsultationCreate): Promise<Consultation> {
+  assertMayWrite(ctx.actor);
+  return inTransaction(ctx, async (tx) => {
+    if (input.agendaItemId) await lockMeetingOfItem(tx, input.agendaItemId);
+    const id = newId();
+    await consultationTable.insert(tx, id, input, ctx.actor.id);
+    return getConsultationById({ ...ctx, db: tx }, id);
+  });
+}
+
+export async function updateConsultation(
+  ctx: Context,
+  id: string,
+  patch: ConsultationUpdate,
+): Promise<Consultation> {
+  assertMayWrite(ctx.actor);
+  return inTransaction(ctx, async (tx) => {
+    const [current] = await tx.query<{ agendaItemId: string | null }>(
+      `SELECT agenda_item_id AS "agendaItemId" FROM consultations WHERE id = $1`,
+      [id],
+    );
+    if (!current) throw notFound("consultation", id);
+    for (const itemId of [current.agendaItemId, patch.agendaItemId]) {
+      if (itemId) await lockMeetingOfItem(tx, itemId);
+    }
+    await consultationTable.update(tx, id, patch, ctx.actor.id);
+    return getConsultationById({ ...ctx, db: tx }, id);
+  });
+}
+
+async function lockMeetingOfItem(tx: Parameters<typeof lockOpenMeeting>[0], itemId: string) {
+  const [item] = await tx.query<{ meetingId: string }>(
+    `SELECT meeting_id AS "meetingId" FROM agenda_items WHERE id = $1`,
+    [itemId],
+  );
+  if (item) await lockOpenMeeting(tx, item.meetingId);
+}

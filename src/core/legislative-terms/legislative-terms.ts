@@ -1,0 +1,38 @@
+import type { Page } from "../../platform/db/keyset.ts";
+import { Conditions } from "../../platform/db/list-query.ts";
+import { defineTable } from "../../platform/db/table.ts";
+import type { Context } from "../shared/context.ts";
+import { recordStore } from "../shared/record-store.ts";
+import type {
+  LegislativeTerm,
+  LegislativeTermCreate,
+  LegislativeTermQuery,
+  LegislativeTermUpdate,
+} from "./legislative-term.schema.ts";
+
+/** Election terms (valgperioder): installation-wide, or one body's own. */
+const legislativeTerms = recordStore<
+  "organizationId" | "name" | "startDate" | "endDate",
+  LegislativeTerm,
+  LegislativeTermCreate,
+  LegislativeTermUpdate
+>(
+  defineTable("legislative_terms", {
+    organizationId: "organization_id",
+    name: "name",
+    startDate: "start_date",
+    endDate: "end_date",
+  }),
+  "legislative term",
+);
+
+export const getLegislativeTermById = legislativeTerms.getById;
+export const createLegislativeTerm = legislativeTerms.create;
+export const updateLegislativeTerm = legislativeTerms.update;
+
+export function findLegislativeTerms(
+  ctx: Context,
+  query: LegislativeTermQuery,
+): Promise<Page<LegislativeTerm>> {
+  return legislativeTerms.list(ctx, new Conditions().equal("organization_id", query.organizationId), query);
+}

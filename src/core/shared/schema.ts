@@ -1,0 +1,36 @@
+import { type TSchema, Type } from "typebox";
+
+/** Building blocks of the record's schemas: the API validates with them and documents them. */
+export const Id = Type.String({ format: "uuid", description: "Record id (UUIDv7)" });
+export const DateOnly = Type.String({
+  format: "date",
+  description: "Calendar date, yyyy-mm-dd",
+  examples: ["2021-01-22"],
+});
+export const DateTime = Type.String({
+  format: "date-time",
+  description: "Instant with offset; returned in Europe/Copenhagen time, e.g. 2021-01-22T10:00:00+01:00",
+});
+export const Text = (options: { maxLength?: number; description?: string } = {}) =>
+  Type.String({ minLength: 1, maxLength: options.maxLength ?? 500, ...options });
+export const LongText = (description: string) => Type.String({ maxLength: 1_000_000, description });
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Audit = {
+  createdAt: DateTime,
+  createdBy: Type.String({ description: "Who created the record" }),
+  updatedAt: DateTime,
+  updatedBy: Type.String({ description: "Who last changed the record" }),
+};
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  cursor: Type.Optional(Type.String({ description: "The nextCursor of the previous page" })),
+};
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    data: Type.Array(item),
+    nextCursor: Nullable(Type.String({ description: "Pass as cursor for the next page; null on the last" })),
+  });

@@ -1,0 +1,69 @@
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Context } from "../core/shared/context.ts";
+import type { Config } from "../platform/config.ts";
+import type { Database } from "../platform/db/database.ts";
+import type { FileStore } from "../platform/files/file-store.ts";
+import { actorFromRequest } from "./actor.ts";
+import { apiRoutes } from "./api/routes.ts";
+import { sendProblem, toProblem } from "./problem.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    ctx: Context;
+  }
+}
+
+export interface ServerDependencies {
+  db: Database;
+  files: FileStore;
+  config: Pick<Config, "apiToken" | "maxUploadBytes" | "logLevel">;
+}
+
+/** Builds the HTTP server: transport only; every route calls into core. */
+export async function buildServer(deps: ServerDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
+  });
+  app.decorateRequest("ctx", null as unknown as Context);
+  app.addHook("onRequest", async (request) => {
+    request.ctx = { db: deps.db, actor: actorFromRequest(request, deps.config.apiToken) };
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: "https://samraad.dk/problems/record.not_found",
+      title: "Not found",
+      status: 404,
+      detail: `${request.method} ${request.url} is not a route of this server`,
+      code: "record.not_found",
+    }),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Samraad API",
+        version: "1",
+        description:
+          "The meeting record of public cooperation bodies. Reads without a token show what the public may see; " +
+          "writes and non-public reads need `Authorization: Bearer <token>`. Errors are RFC 9457 problem details.",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }, {}],
+    },
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
+  await app.register(apiRoutes, {
+    prefix: "/api/v1",
+    files: deps.files,
+    maxUploadBytes: deps.config.maxUploadBytes,
+  });
+  return app;
+}
