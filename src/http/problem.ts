@@ -42,8 +42,8 @@ function fieldOf(issue: ValidationIssue): string {
 function describe(issue: ValidationIssue, field: string): string {
   if (issue.keyword === "additionalProperties") return `${field}: this field is not known here`;
   if (issue.keyword === "required") return `${field}: this field is required`;
-  if (issue.keyword === "anyOf" && Array.isArray(issue.params.allowed)) {
-    return `${field}: must be one of ${issue.params.allowed.join(", ")}`;
+  if (issue.keyword === "enum" && Array.isArray(issue.params.allowedValues)) {
+    return `${field}: must be one of ${issue.params.allowedValues.join(", ")}`;
   }
   return `${field}: ${issue.message ?? "is not valid"}`;
 }

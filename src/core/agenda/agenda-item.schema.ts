@@ -13,14 +13,10 @@ export const outcomes = [
 ] as const;
 export const consultationPurposes = ["information", "discussion", "decision"] as const;
 
-export const Outcome = Type.Union(
-  outcomes.map((o) => Type.Literal(o)),
-  {
-    description:
-      "godkendt, godkendt med ændringer, taget til efterretning, drøftet, indstillet, udsat, afvist",
-  },
-);
-export const ConsultationPurpose = Type.Union(consultationPurposes.map((p) => Type.Literal(p)));
+export const Outcome = Type.Enum(outcomes, {
+  description: "godkendt, godkendt med ændringer, taget til efterretning, drøftet, indstillet, udsat, afvist",
+});
+export const ConsultationPurpose = Type.Enum(consultationPurposes);
 
 const content = {
   number: Type.String({

@@ -12,7 +12,7 @@ const caseFields = {
     }),
   ),
   title: Text({ maxLength: 1000 }),
-  status: Type.Union(caseStatuses.map((s) => Type.Literal(s))),
+  status: Type.Enum(caseStatuses),
 };
 
 const consultationFields = {

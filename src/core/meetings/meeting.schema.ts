@@ -3,22 +3,16 @@ import { AgendaItem, AgendaItemFields } from "../agenda/agenda-item.schema.ts";
 import { meetingStates } from "../publication/visibility.ts";
 import { Audit, DateTime, Id, Nullable, PageQuery, Text } from "../shared/schema.ts";
 
-export const MeetingState = Type.Union(
-  meetingStates.map((s) => Type.Literal(s)),
-  {
-    description:
-      "planned -> agenda_published -> held -> minutes_approved -> minutes_published; planned or agenda_published -> cancelled",
-  },
-);
+export const MeetingState = Type.Enum(meetingStates, {
+  description:
+    "planned -> agenda_published -> held -> minutes_approved -> minutes_published; planned or agenda_published -> cancelled",
+});
 
 export const attendanceStatuses = ["present", "absent", "excused"] as const;
 export const Attendance = Type.Object(
   {
     personId: Id,
-    status: Type.Union(
-      attendanceStatuses.map((s) => Type.Literal(s)),
-      { description: "present, absent (fraværende) or excused (afbud)" },
-    ),
+    status: Type.Enum(attendanceStatuses, { description: "present, absent (fraværende) or excused (afbud)" }),
     substituteForPersonId: Type.Optional(Nullable(Id)),
     note: Type.Optional(Nullable(Text({ maxLength: 1000 }))),
   },

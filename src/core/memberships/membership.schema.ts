@@ -13,10 +13,9 @@ export const membershipRoles = [
 const fields = {
   personId: Id,
   organizationId: Id,
-  role: Type.Union(
-    membershipRoles.map((r) => Type.Literal(r)),
-    { description: "formand, næstformand, medlem, suppleant, observatør, sekretariat" },
-  ),
+  role: Type.Enum(membershipRoles, {
+    description: "formand, næstformand, medlem, suppleant, observatør, sekretariat",
+  }),
   onBehalfOfId: Nullable(Id),
   startDate: Nullable(DateOnly),
   endDate: Nullable(DateOnly),

@@ -16,10 +16,7 @@ export const organizationKinds = [
 const fields = {
   name: Text({ description: "Full name, e.g. Kommunaldirektørnetværket i Midtjylland" }),
   shortName: Nullable(Text({ maxLength: 100, description: "Short name, e.g. KD-Net" })),
-  kind: Type.Union(
-    organizationKinds.map((k) => Type.Literal(k)),
-    { description: "What sort of organisation this is" },
-  ),
+  kind: Type.Enum(organizationKinds, { description: "What sort of organisation this is" }),
   parentId: Nullable(Id),
   website: Nullable(Type.String({ format: "uri", maxLength: 2000 })),
   startDate: Nullable(DateOnly),

@@ -1,0 +1,22 @@
+/**
+ * Every table of the record, parents before children: the order in which a restore inserts.
+ * A test checks that this list names every table the migrations create, so a new table cannot
+ * silently drop out of exports.
+ */
+export const recordTables = [
+  "organizations",
+  "people",
+  "person_affiliations",
+  "legislative_terms",
+  "meetings",
+  "meeting_attendance",
+  "cases",
+  "agenda_items",
+  "agenda_item_presenters",
+  "memberships",
+  "consultations",
+  "files",
+] as const;
+
+/** Tables that are bookkeeping, not record. */
+export const nonRecordTables = ["schema_migrations"] as const;
