@@ -457,6 +457,88 @@ function failureOf(error: unknown, fileName: string): { code: ImportFailureCode;
   return { code: "import.record_refused", reason: `${fileName}: the record refused it: ${message}` };
 }
 
+interface DocumentRun {
+  ctx: ImportContext;
+  directory: RecordDirectory;
+  journal: ImportJournal | null;
+  maxBytes: number;
+}
+
+type DocumentOutcome =
+  | { status: "imported"; meetingId: string; items: number }
+  | { status: "unchanged"; meetingId: string }
+  | { status: "failed"; code: ImportFailureCode; reason: string };
+
+/** One file, start to end; never throws for a bad document (only for a broken journal folder). */
+async function importOne(run: DocumentRun, filePath: string): Promise<DocumentOutcome> {
+  const { ctx, directory, journal, maxBytes } = run;
+  const fileName = path.basename(filePath);
+  let info: { size: number; mtimeMs: number };
+  let sha256: string;
+  let outcome: DocumentOutcome;
+  try {
+    if (!(importExtensions as readonly string[]).includes(path.extname(filePath).toLowerCase())) {
+      throw new DocumentRefused(
+        "import.unsupported_format",
+        `${fileName}: unsupported format; the import reads ${importExtensions.join(" ")}`,
+      );
+    }
+    info = await fs.stat(filePath);
+    const remembered = journal?.lookup(filePath, info);
+    if (remembered) {
+      // The journal saves reading and parsing; the record decides whether the file is in it.
+      const meetingId = await sourceMeetingOf(ctx.db, remembered.sha256);
+      if (meetingId) return { status: "unchanged", meetingId };
+      journal?.forget(filePath);
+    }
+    // Refused before reading, so a huge file never fills the memory.
+    if (info.size > maxBytes) {
+      throw new ImportError(
+        "import.too_large",
+        fileName,
+        `the file is ${info.size} bytes, over the limit of ${maxBytes} bytes`,
+      );
+    }
+    const bytes = new Uint8Array(await fs.readFile(filePath));
+    sha256 = sha256Hex(bytes);
+    const known = await sourceMeetingOf(ctx.db, sha256);
+    if (known) {
+      outcome = { status: "unchanged", meetingId: known };
+    } else {
+      const extracted = await extractDocument(bytes, fileName, { maxBytes });
+      const parsed = parseSourceLines(extracted.lines, {
+        fileName,
+        format: extracted.format,
+        pages: extracted.pages,
+        encoding: extracted.encoding,
+      });
+      const text = extracted.lines.map((line) => line.text).join("\n");
+      const documentSha = sha256;
+      try {
+        const written = await inTransaction(ctx, (tx) =>
+          writeDocument(ctx, tx, directory, { fileName, bytes, sha256: documentSha, parsed, text }),
+        );
+        directory.commit();
+        outcome = written.unchanged
+          ? { status: "unchanged", meetingId: written.meetingId }
+          : { status: "imported", meetingId: written.meetingId, items: written.items };
+      } catch (error) {
+        directory.rollback();
+        throw error;
+      }
+    }
+  } catch (error) {
+    return { status: "failed", ...failureOf(error, fileName) };
+  }
+  await journal?.finished(filePath, {
+    sizeBytes: info.size,
+    mtimeMs: info.mtimeMs,
+    sha256,
+    meetingId: outcome.meetingId,
+  });
+  return outcome;
+}
+
 /**
  * Imports agenda and minutes documents (files, or folders read recursively) into the record, in
  * a stable order. Each document is one transaction: its meeting, items, new people, bodies and
@@ -494,77 +576,19 @@ export async function importDocuments(
 
   const journal = options.journalPath ? await ImportJournal.open(options.journalPath) : null;
   const directory = await RecordDirectory.load(ctx.db);
+  const run: DocumentRun = { ctx, directory, journal, maxBytes };
   try {
     for (const filePath of files) {
-      const fileName = path.basename(filePath);
-      try {
-        if (!(importExtensions as readonly string[]).includes(path.extname(filePath).toLowerCase())) {
-          throw new DocumentRefused(
-            "import.unsupported_format",
-            `${fileName}: unsupported format; the import reads ${importExtensions.join(" ")}`,
-          );
-        }
-        const info = await fs.stat(filePath);
-        const remembered = journal?.lookup(filePath, info);
-        if (remembered) {
-          const meetingId = await sourceMeetingOf(ctx.db, remembered.sha256);
-          if (meetingId) {
-            summary.unchanged.push({ path: filePath, meetingId });
-            report("unchanged", filePath);
-            continue;
-          }
-          journal?.forget(filePath);
-        }
-        // Refused before reading, so a huge file never fills the memory.
-        if (info.size > maxBytes) {
-          throw new ImportError(
-            "import.too_large",
-            fileName,
-            `the file is ${info.size} bytes, over the limit of ${maxBytes} bytes`,
-          );
-        }
-        const bytes = new Uint8Array(await fs.readFile(filePath));
-        const sha256 = sha256Hex(bytes);
-        const known = await sourceMeetingOf(ctx.db, sha256);
-        let result: { meetingId: string; items: number; unchanged: boolean };
-        if (known) {
-          result = { meetingId: known, items: 0, unchanged: true };
-        } else {
-          const extracted = await extractDocument(bytes, fileName, { maxBytes });
-          const parsed = parseSourceLines(extracted.lines, {
-            fileName,
-            format: extracted.format,
-            pages: extracted.pages,
-            encoding: extracted.encoding,
-          });
-          const text = extracted.lines.map((line) => line.text).join("\n");
-          try {
-            result = await inTransaction(ctx, (tx) =>
-              writeDocument(ctx, tx, directory, { fileName, bytes, sha256, parsed, text }),
-            );
-            directory.commit();
-          } catch (error) {
-            directory.rollback();
-            throw error;
-          }
-        }
-        await journal?.finished(filePath, {
-          sizeBytes: info.size,
-          mtimeMs: info.mtimeMs,
-          sha256,
-          meetingId: result.meetingId,
-        });
-        if (result.unchanged) {
-          summary.unchanged.push({ path: filePath, meetingId: result.meetingId });
-          report("unchanged", filePath);
-        } else {
-          summary.imported.push({ path: filePath, meetingId: result.meetingId, items: result.items });
-          report("imported", filePath);
-        }
-      } catch (error) {
-        const { code, reason } = failureOf(error, fileName);
-        summary.failed.push({ path: filePath, code, reason });
-        report("failed", filePath, reason);
+      const outcome = await importOne(run, filePath);
+      if (outcome.status === "failed") {
+        summary.failed.push({ path: filePath, code: outcome.code, reason: outcome.reason });
+        report("failed", filePath, outcome.reason);
+      } else if (outcome.status === "unchanged") {
+        summary.unchanged.push({ path: filePath, meetingId: outcome.meetingId });
+        report("unchanged", filePath);
+      } else {
+        summary.imported.push({ path: filePath, meetingId: outcome.meetingId, items: outcome.items });
+        report("imported", filePath);
       }
     }
   } finally {
