@@ -47,7 +47,10 @@ export class ImportJournal {
   /** The entry of a file, if its size and modification time are still those it was finished with. */
   lookup(absolutePath: string, stat: { size: number; mtimeMs: number }): JournalEntry | undefined {
     const entry = this.#files.get(absolutePath);
-    if (!entry || entry.sizeBytes !== stat.size || entry.mtimeMs !== stat.mtimeMs) return undefined;
+    // Whole milliseconds: file systems and copies keep different fractions of them.
+    if (!entry || entry.sizeBytes !== stat.size || Math.trunc(entry.mtimeMs) !== Math.trunc(stat.mtimeMs)) {
+      return undefined;
+    }
     return entry;
   }
 
