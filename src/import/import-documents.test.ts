@@ -5,7 +5,8 @@ import path from "node:path";
 import { test } from "node:test";
 import { forEachStore, type TestStore } from "../../test/support/databases.ts";
 import type { Database, Queryable } from "../platform/db/database.ts";
-import { type ImportContext, importActor, importDocuments } from "./import-documents.ts";
+import { type ImportContext, importActor, importDocuments, recordItemNumbers } from "./import-documents.ts";
+import type { ParsedItem } from "./parsed-meeting.ts";
 
 const seedsDir = path.resolve(import.meta.dirname, "../../../shared/seeds");
 const fixturesDir = path.resolve(import.meta.dirname, "../../test/fixtures/import");
@@ -327,4 +328,18 @@ forEachStore("importDocuments", (store) => {
     );
     fs.rmSync(folder, { recursive: true });
   });
+});
+
+test("item numbers: a collision refuses the document with a clear reason", () => {
+  const item = (number: string | null, title: string) => ({ number, title }) as ParsedItem;
+  assert.deepEqual(recordItemNumbers([item("1.", "A"), item("3.1", "B"), item(null, "C")], "x.txt"), [
+    "1",
+    "3.1",
+    "3",
+  ]);
+  assert.throws(
+    () => recordItemNumbers([item("2", "Budget"), item("2", "Eventuelt")], "referat.pdf"),
+    /^Error: referat\.pdf: the item number 2 appears twice \("Eventuelt"\)/,
+  );
+  assert.throws(() => recordItemNumbers([item("II", "A")], "r.txt"), /r\.txt: item 1 has the number "II"/);
 });

@@ -274,8 +274,11 @@ function refuse(code: ImportFailureCode, fileName: string, problem: string): nev
   throw new DocumentRefused(code, `${fileName}: ${problem}`);
 }
 
-/** Item numbers as the record keeps them; a missing number (an item exported alone) becomes its position. */
-function itemNumbers(items: readonly ParsedItem[], fileName: string): string[] {
+/**
+ * Item numbers as the record keeps them; a missing number (an item exported alone) becomes its
+ * position. Two items with one number mean the parser misread the document: it is refused whole.
+ */
+export function recordItemNumbers(items: readonly ParsedItem[], fileName: string): string[] {
   const seen = new Set<string>();
   return items.map((item, index) => {
     const number = (item.number ?? String(index + 1)).trim().replace(/\.$/, "").toLowerCase();
@@ -361,7 +364,7 @@ async function writeDocument(
       "the body that met was not found (no `møde i ...` or header line); the record needs it",
     );
   }
-  const numbers = itemNumbers(parsed.items, fileName);
+  const numbers = recordItemNumbers(parsed.items, fileName);
   const times = meetingTimes(parsed, fileName);
 
   const inTx = { ...ctx, db: tx };
