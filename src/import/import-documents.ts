@@ -414,7 +414,7 @@ async function writeDocument(
   });
   // The same meeting from another file (a PDF and a DOCX of one referat) has other bytes.
   const twins = await tx.query<{ id: string }>(
-    "SELECT id FROM meetings WHERE organization_id = $1 AND start_at = $2 AND id <> $3 ORDER BY id",
+    "SELECT id FROM meetings WHERE organization_id = $1 AND start_at = $2 AND id <> $3 ORDER BY id LIMIT 1",
     [organizationId, times.start, meeting.id],
   );
   for (const twin of twins) {
