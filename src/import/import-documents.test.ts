@@ -113,6 +113,16 @@ forEachStore("importDocuments", (store) => {
     assert.equal(files[0]?.mediaType, "text/plain");
     assert.match(files[0]?.text ?? "", /Godkendelse af kommissorium for GovTech Midtjylland/);
     assert.ok(await store().files.has(files[0]?.sha256 ?? ""));
+    // Its attendance names groups (`KKR sekretariatet`), not people: none becomes a person.
+    const [attendance] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM meeting_attendance WHERE meeting_id = $1",
+      [meetingId],
+    );
+    assert.equal(attendance?.n, 0);
+    const [groups] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM people WHERE name ~ 'sekretariat'",
+    );
+    assert.equal(groups?.n, 0);
     // New people and the new body are flagged for a person to check, pointing at the file.
     const flags = await db.query<{ recordType: string; n: number }>(
       `SELECT record_type AS "recordType", count(*)::int AS n FROM review_flags
@@ -281,6 +291,23 @@ forEachStore("importDocuments", (store) => {
       assert.ok((row?.items ?? 0) > 0, `${name} has items`);
       assert.ok((row?.text.length ?? 0) > 100, `${name} keeps its text`);
     }
+    // Attendance with a substitute: Lars Vilbrad for Bo Johansen, who is absent.
+    const attendance = await store().db.query<{ name: string; status: string; for: string | null }>(
+      `SELECT p.name, a.status, s.name AS for FROM meeting_attendance a
+       JOIN people p ON p.id = a.person_id LEFT JOIN people s ON s.id = a.substitute_for_person_id
+       WHERE a.meeting_id = (SELECT meeting_id FROM files WHERE name = 'firstagenda-oekonomiudvalget.txt')
+       ORDER BY p.name`,
+    );
+    assert.deepEqual(
+      attendance.map((a) => `${a.name}: ${a.status}${a.for ? ` for ${a.for}` : ""}`),
+      [
+        "Anne Holm: present",
+        "Bo Johansen: absent",
+        "Karen Dahl: present",
+        "Lars Vilbrad: present for Bo Johansen",
+        "Peter Juhl: present",
+      ],
+    );
     const [byraad] = await store().db.query<{ text: string }>(
       "SELECT extracted_text AS text FROM files WHERE name = 'sbsys-byraad-windows-1252.txt'",
     );

@@ -220,6 +220,8 @@ interface ReviewFlag {
 /** One document's writes: everything it matched or created, and what a person should check. */
 class DocumentWriter {
   readonly flags: ReviewFlag[] = [];
+  /** Attendance entries that are not people's names (groups, roles): kept for the meeting's flag. */
+  readonly attendanceNotRead: string[] = [];
   readonly ctx: ImportContext;
   readonly directory: RecordDirectory;
   readonly fileName: string;
@@ -327,18 +329,36 @@ function stateOf(parsed: ParsedMeeting): MeetingState {
   return parsed.kind === "minutes" ? "minutes_published" : "agenda_published";
 }
 
+/**
+ * A person's name as printed (`Anne Holm`, `Jesper Kaas Schmidt`, `Ida de Vries`): at least two
+ * capitalised words. Attendance lines also hold groups (`KKR sekretariatet`, `Kommunaldirektørerne
+ * ... eller deres suppleanter`), which are not people.
+ */
+const PERSON_NAME = /^\p{Lu}[\p{L}'.-]*(?:\s+(?:\p{Lu}[\p{L}'.-]*|de|van|von|la|le|af))+$/u;
+
 async function attendanceOf(writer: DocumentWriter, parsed: ParsedMeeting): Promise<Attendance[]> {
   const entries = new Map<string, Attendance>();
-  const add = (personId: string, entry: Omit<Attendance, "personId">) => {
-    if (!entries.has(personId)) entries.set(personId, { personId, ...entry });
+  const notPeople: string[] = [];
+  const personOf = async (name: string) => {
+    if (PERSON_NAME.test(name.trim())) return writer.person(name);
+    notPeople.push(name.trim());
+    return null;
+  };
+  const add = (personId: string | null, entry: Omit<Attendance, "personId">) => {
+    if (personId && !entries.has(personId)) entries.set(personId, { personId, ...entry });
   };
   for (const substitute of parsed.attendance.substitutes) {
-    const personId = await writer.person(substitute.name);
-    const principalId = await writer.person(substitute.for);
-    if (principalId !== personId) add(personId, { status: "present", substituteForPersonId: principalId });
+    const personId = await personOf(substitute.name);
+    const principalId = await personOf(substitute.for);
+    if (personId && principalId && principalId !== personId) {
+      add(personId, { status: "present", substituteForPersonId: principalId });
+    } else {
+      add(personId, { status: "present" });
+    }
   }
-  for (const name of parsed.attendance.present) add(await writer.person(name), { status: "present" });
-  for (const name of parsed.attendance.absent) add(await writer.person(name), { status: "absent" });
+  for (const name of parsed.attendance.present) add(await personOf(name), { status: "present" });
+  for (const name of parsed.attendance.absent) add(await personOf(name), { status: "absent" });
+  if (notPeople.length > 0) writer.attendanceNotRead.push(...notPeople);
   return [...entries.values()];
 }
 
@@ -422,6 +442,13 @@ async function writeDocument(
       recordType: "meeting",
       recordId: meeting.id,
       reason: `the import of ${fileName} made a meeting of the same body at the same time as meeting ${twin.id}; if it is the same meeting from another file, delete one`,
+    });
+  }
+  if (writer.attendanceNotRead.length > 0) {
+    writer.flags.push({
+      recordType: "meeting",
+      recordId: meeting.id,
+      reason: `the import of ${fileName} did not record these attendance entries, which are not names of people: ${writer.attendanceNotRead.join("; ")}`,
     });
   }
   for (const warning of parsed.warnings) {
