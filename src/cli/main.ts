@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { AppError } from "../platform/errors.ts";
 import { demoCommand } from "./commands/demo-command.ts";
 import { exportCommand } from "./commands/export-command.ts";
+import { importCommand } from "./commands/import-command.ts";
 import { migrateCommand } from "./commands/migrate-command.ts";
 import { parseCommand } from "./commands/parse-command.ts";
 import { restoreCommand } from "./commands/restore-command.ts";
@@ -15,6 +16,7 @@ const program = new Command("samraad")
   .addCommand(demoCommand())
   .addCommand(exportCommand())
   .addCommand(restoreCommand())
+  .addCommand(importCommand())
   .addCommand(parseCommand());
 
 try {

@@ -1,6 +1,6 @@
 import { createLegislativeTerm } from "../core/legislative-terms/legislative-terms.ts";
 import { createMeeting } from "../core/meetings/meetings.ts";
-import { createMembership } from "../core/memberships/memberships.ts";
+import { createMembership, updateMembership } from "../core/memberships/memberships.ts";
 import { createOrganization } from "../core/organizations/organizations.ts";
 import { createPerson } from "../core/people/people.ts";
 import type { Context } from "../core/shared/context.ts";
@@ -105,4 +105,34 @@ export async function loadDemoWorld(ctx: Context): Promise<DemoWorldResult> {
       meetings: world.meetings.length,
     };
   });
+}
+
+/**
+ * Links the appointments the seeds say were decided at an agenda item (001 item 18) to that item,
+ * once the importer has brought the meeting in. Returns how many were linked.
+ */
+export async function linkDemoDecisions(ctx: Context): Promise<number> {
+  const organizationName = new Map(world.organizations.map((o) => [o.key, o.name]));
+  const personName = new Map(world.people.map((p) => [p.key, p.name]));
+  let linked = 0;
+  for (const m of world.memberships) {
+    if (!m.decidedBy) continue;
+    const [item] = await ctx.db.query<{ id: string }>(
+      `SELECT i.id FROM agenda_items i JOIN meetings mt ON mt.id = i.meeting_id
+       JOIN organizations o ON o.id = mt.organization_id
+       WHERE o.name = $1 AND (mt.start_at AT TIME ZONE 'Europe/Copenhagen')::date = $2::date AND i.number = $3`,
+      [organizationName.get(m.decidedBy.organizationKey), m.decidedBy.meetingDate, m.decidedBy.itemNumber],
+    );
+    const [membership] = await ctx.db.query<{ id: string }>(
+      `SELECT ms.id FROM memberships ms JOIN people p ON p.id = ms.person_id
+       JOIN organizations o ON o.id = ms.organization_id
+       WHERE p.name = $1 AND o.name = $2 AND ms.role = $3 AND ms.start_date IS NOT DISTINCT FROM $4::date`,
+      [personName.get(m.personKey), organizationName.get(m.organizationKey), m.role, m.startDate],
+    );
+    if (item && membership) {
+      await updateMembership(ctx, membership.id, { decidedByAgendaItemId: item.id });
+      linked++;
+    }
+  }
+  return linked;
 }

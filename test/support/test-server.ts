@@ -1,0 +1,15 @@
+import type { FastifyInstance } from "fastify";
+import { buildServer } from "../../src/http/server.ts";
+import type { TestStore } from "./databases.ts";
+
+export const TEST_TOKEN = "test-token-for-the-secretariat";
+export const asSecretariat = { authorization: `Bearer ${TEST_TOKEN}` };
+
+/** The real server on a test store, driven in-process with `inject`. */
+export function testServer(store: TestStore, maxUploadBytes = 1024 * 1024): Promise<FastifyInstance> {
+  return buildServer({
+    db: store.db,
+    files: store.files,
+    config: { apiToken: TEST_TOKEN, maxUploadBytes, logLevel: "silent" },
+  });
+}
