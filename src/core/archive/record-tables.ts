@@ -16,6 +16,7 @@ export const recordTables = [
   "memberships",
   "consultations",
   "files",
+  "review_flags",
 ] as const;
 
 /** Tables that are bookkeeping, not record. */

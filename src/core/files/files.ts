@@ -112,6 +112,10 @@ export async function addFile(ctx: FileContext, input: NewFile): Promise<StoredF
   assertMayWrite(ctx.actor);
   const { bytes, ...metadata } = input;
   const sha256 = await ctx.files.put(bytes);
+  // Plain text is its own extracted text; other formats get theirs from the importer's extractors.
+  if (metadata.extractedText === undefined && metadata.mediaType === "text/plain") {
+    metadata.extractedText = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  }
   return inTransaction(ctx, async (tx) => {
     await lockAttachmentTarget(tx, metadata);
     const id = newId();

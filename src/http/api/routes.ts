@@ -201,6 +201,8 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
 
   // Uploads carry the bytes as the body and the metadata in the query string.
   app.register(async (uploads) => {
+    // Every media type arrives as bytes here, text and JSON included.
+    uploads.removeAllContentTypeParsers();
     uploads.addContentTypeParser(
       "*",
       { parseAs: "buffer", bodyLimit: options.maxUploadBytes },
@@ -218,7 +220,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
         },
       },
       async (request, reply) => {
-        const bytes = request.body instanceof Buffer ? new Uint8Array(request.body) : new Uint8Array();
+        const bytes = new Uint8Array(request.body as Buffer);
         const mediaType = (request.headers["content-type"] ?? "application/octet-stream")
           .split(";")[0]
           ?.trim();
