@@ -5,18 +5,11 @@
  * same shape for `samraad parse --json`; keep the two in step.
  */
 
-/** The outcomes of `AgendaItem.result`, in the foundation's vocabulary. */
-export const outcomes = [
-  "approved",
-  "approved_with_changes",
-  "noted",
-  "discussed",
-  "recommended_onward",
-  "postponed",
-  "rejected",
-] as const;
+import { outcomes as recordOutcomes } from "../core/agenda/agenda-item.schema.ts";
 
-export type Outcome = (typeof outcomes)[number];
+/** The record's outcomes that a text can state; "none" is the parser's null. */
+export type Outcome = Exclude<(typeof recordOutcomes)[number], "none">;
+export const outcomes: readonly Outcome[] = recordOutcomes.filter((o): o is Outcome => o !== "none");
 
 export type MeetingKind = "agenda" | "minutes";
 
