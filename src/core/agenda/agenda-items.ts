@@ -5,7 +5,12 @@ import { type AuditFields, defineTable } from "../../platform/db/table.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { assertMinutesOpen } from "../meetings/meeting-state.ts";
-import { agendaItemFor, type MeetingState, publicAgendaCondition } from "../publication/visibility.ts";
+import {
+  agendaItemFor,
+  type MeetingState,
+  publicAgendaCondition,
+  publicItemFilterCondition,
+} from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
 import { assertMayWrite, type Context } from "../shared/context.ts";
 import { inTransaction } from "../shared/transaction.ts";
@@ -71,8 +76,11 @@ export async function agendaOf(ctx: Context, meetingId: string): Promise<AgendaI
 
 export async function findAgendaItems(ctx: Context, query: AgendaItemQuery): Promise<Page<AgendaItem>> {
   const conditions = new Conditions().equal("i.meeting_id", query.meetingId).equal("c.case_id", query.caseId);
-  // Filter drafts in SQL too, so that pages stay full for the public.
-  if (ctx.actor.audience === "public") conditions.add(publicAgendaCondition("m"));
+  if (ctx.actor.audience === "public") {
+    // Drafts drop out in SQL too, so that pages stay full for the public.
+    conditions.add(publicAgendaCondition("m"));
+    if (query.caseId) conditions.add(publicItemFilterCondition("i", "m"));
+  }
   const byMeeting = query.meetingId !== undefined;
   const page = await listPage<Row>(ctx.db, {
     from: selectAgendaItems,

@@ -113,6 +113,16 @@ forEachStore("what the public may see", (store) => {
     assert.equal(meeting.agendaItems[0].recommendation, "Det indstilles");
   });
 
+  test("a filter on a closed item's case does not find the closed item", async () => {
+    const url = `/api/v1/agenda-items?caseId=${ids.secretCase}`;
+    assert.deepEqual((await app.inject({ url })).json().data, []);
+    const internal = (await app.inject({ url, headers: asSecretariat })).json().data;
+    assert.deepEqual(
+      internal.map((i: { id: string }) => i.id),
+      [ids.closedItem],
+    );
+  });
+
   test("the secretariat sees everything the public does not", async () => {
     for (const url of [`/api/v1/meetings/${ids.meeting}`, `/api/v1/files/${ids.closedFile}/content`]) {
       const response = await app.inject({ url, headers: asSecretariat });

@@ -10,6 +10,7 @@
  * - A file is public when what it is attached to is public (an open item, a meeting whose agenda
  *   is published, a public case).
  * - A case is public when at least one open item of a published agenda treats it.
+ * - A public list filtered on a closed item's hidden parts (its case) does not find it.
  */
 export type Audience = "public" | "internal";
 
@@ -51,6 +52,14 @@ export function publicAgendaCondition(meeting: string): string {
 /** SQL condition: the agenda item aliased `item`, of meeting `meeting`, may be shown in full. */
 export function publicOpenItemCondition(item: string, meeting: string): string {
   return `(${item}.is_public AND ${publicAgendaCondition(meeting)})`;
+}
+
+/**
+ * SQL condition for a public list filtered on what a closed item hides (its case, its content):
+ * only open items of published agendas may match, or the match itself would tell.
+ */
+export function publicItemFilterCondition(item: string, meeting: string): string {
+  return publicOpenItemCondition(item, meeting);
 }
 
 /** SQL condition: the case aliased `c` is public. */
