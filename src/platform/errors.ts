@@ -6,7 +6,6 @@ export const errorCodes = {
   "validation.invalid": 400,
   "validation.cursor": 400,
   "auth.required": 401,
-  "auth.forbidden": 403,
   "record.not_found": 404,
   "record.conflict": 409,
   "membership.overlap": 409,

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { migrate } from "../../platform/db/migrate.ts";
 import { configFrom, openRuntime, withStoreOptions } from "../runtime.ts";
 
 export function migrateCommand(): Command {
@@ -7,7 +8,6 @@ export function migrateCommand(): Command {
   ).action(async (options: { data?: string; databaseUrl?: string }) => {
     const runtime = await openRuntime(configFrom(options), { migrate: false });
     try {
-      const { migrate } = await import("../../platform/db/migrate.ts");
       const result = await migrate(runtime.db);
       console.log(
         result.applied.length

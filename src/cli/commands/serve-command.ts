@@ -35,11 +35,11 @@ export function serveCommand(): Command {
         ...(options.host ? { host: options.host } : {}),
       });
       const runtime = await openRuntime(config);
+      let app: Awaited<ReturnType<typeof buildServer>> | undefined;
       const shutdown = async () => {
         await app?.close();
         await runtime.close();
       };
-      let app: Awaited<ReturnType<typeof buildServer>> | undefined;
       try {
         if (options.demo) await loadDemo(runtime, console.log);
         const apiToken = config.apiToken ?? apiTokenOf(config.dataDir);

@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from "typebox";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../platform/db/keyset.ts";
 
 /** Building blocks of the record's schemas: the API validates with them and documents them. */
 export const Id = Type.String({ format: "uuid", description: "Record id (UUIDv7)" });
@@ -37,7 +38,7 @@ export const Audit = {
 };
 
 export const PageQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
   cursor: Type.Optional(Type.String({ description: "The nextCursor of the previous page" })),
 };
 

@@ -32,7 +32,6 @@ export interface DatabaseHandle extends Database {
 /** OIDs whose text form we keep, so both stores agree on the JavaScript value. */
 export const DATE_OID = 1082;
 export const INT8_OID = 20;
-export const NUMERIC_OID = 1700;
 
 /** A joined transaction: nested `transaction` calls run inside the outer one. */
 export function joinedTransaction(queryable: Queryable & Pick<Database, "exec">): Database {

@@ -9,7 +9,7 @@ export interface Table<Field extends string> {
   readonly columns: Readonly<Record<Field, string>>;
   /** `id, short_name AS "shortName", ..., created_at AS "createdAt", ...` with an optional alias. */
   select(alias?: string): string;
-  /** Inserts a row with audit columns and returns its id. */
+  /** Inserts a row under `id`, recording `actor` as its creator. */
   insert(tx: Queryable, id: string, values: Partial<Record<Field, unknown>>, actor: string): Promise<void>;
   /** Updates the given fields and the audit columns; returns false when no row has that id. */
   update(tx: Queryable, id: string, patch: Partial<Record<Field, unknown>>, actor: string): Promise<boolean>;
