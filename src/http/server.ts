@@ -6,6 +6,8 @@ import type { Database } from "../platform/db/database.ts";
 import type { FileStore } from "../platform/files/file-store.ts";
 import { actorFromRequest } from "./actor.ts";
 import { apiRoutes } from "./api/routes.ts";
+import { oparlRoutes } from "./oparl/oparl-routes.ts";
+import { OPARL_PREFIX } from "./oparl/oparl-urls.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 
 declare module "fastify" {
@@ -17,7 +19,8 @@ declare module "fastify" {
 export interface ServerDependencies {
   db: Database;
   files: FileStore;
-  config: Pick<Config, "apiToken" | "maxUploadBytes" | "logLevel">;
+  config: Pick<Config, "apiToken" | "maxUploadBytes" | "logLevel"> &
+    Partial<Pick<Config, "installationName" | "publicUrl">>;
 }
 
 /** Builds the HTTP server: transport only; every route calls into core. */
@@ -65,5 +68,6 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     files: deps.files,
     maxUploadBytes: deps.config.maxUploadBytes,
   });
+  await app.register(oparlRoutes, { prefix: OPARL_PREFIX, files: deps.files, config: deps.config });
   return app;
 }

@@ -16,7 +16,17 @@ export interface Config {
   /** Largest accepted upload or imported document. */
   maxUploadBytes: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** The installation's name, shown as the OParl System and Body. */
+  installationName: string;
+  /**
+   * The canonical address clients reach the server at (`https://moeder.example.dk`), from which
+   * the OParl ids are made; when absent, each request's own Host header is used.
+   */
+  publicUrl: string | null;
 }
+
+/** The installation's name when SAMRAAD_INSTALLATION_NAME is not set. */
+export const DEFAULT_INSTALLATION_NAME = "Mødearkiv for offentlige samarbejdsorganer";
 
 export interface ConfigOverrides {
   port?: number | string;
@@ -70,6 +80,12 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push("DATABASE_URL must start with postgres:// or postgresql://");
   }
+  const publicUrl = (env.SAMRAAD_PUBLIC_URL ?? "").trim().replace(/\/+$/, "") || null;
+  if (publicUrl && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
+    problems.push(
+      `SAMRAAD_PUBLIC_URL must be an http(s) address such as https://moeder.example.dk, not "${publicUrl}"`,
+    );
+  }
   if (problems.length > 0) {
     throw new AppError("validation.invalid", `Invalid configuration:\n- ${problems.join("\n- ")}`);
   }
@@ -81,5 +97,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     apiToken: overrides.apiToken !== undefined ? overrides.apiToken : env.SAMRAAD_API_TOKEN || null,
     maxUploadBytes,
     logLevel: logLevel ?? "info",
+    installationName: env.SAMRAAD_INSTALLATION_NAME?.trim() || DEFAULT_INSTALLATION_NAME,
+    publicUrl,
   };
 }

@@ -17,6 +17,8 @@ export const recordTables = [
   "consultations",
   "files",
   "review_flags",
+  "deleted_records",
+  "record_departures",
 ] as const;
 
 /** Tables that are bookkeeping, not record. */

@@ -4,9 +4,10 @@ import { type AuditFields, defineTable } from "../../platform/db/table.ts";
 import { notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { lockOpenMeeting } from "../agenda/agenda-items.ts";
-import { publicCaseCondition, publicOpenItemCondition } from "../publication/visibility.ts";
+import { publicCaseCondition, publicConsultationCondition } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
 import { assertMayWrite, type Context } from "../shared/context.ts";
+import { assertNotReferenced, deleteRow } from "../shared/delete-record.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type {
   Case,
@@ -38,12 +39,7 @@ type ConsultationRow = Omit<Consultation, "createdAt" | "updatedAt" | "createdBy
  * The public sees planned ones and those at open items of published agendas.
  */
 function consultationQuery(ctx: Context, conditions: Conditions): Conditions {
-  if (ctx.actor.audience === "public") {
-    conditions.add(`(c.agenda_item_id IS NULL OR ${publicOpenItemCondition("i", "m")})`);
-    conditions.add(
-      `EXISTS (SELECT 1 FROM cases cc WHERE cc.id = c.case_id AND ${publicCaseCondition("cc")})`,
-    );
-  }
+  if (ctx.actor.audience === "public") conditions.add(publicConsultationCondition("c", "i", "m"));
   return conditions;
 }
 
@@ -92,6 +88,31 @@ export async function getCaseById(ctx: Context, id: string): Promise<Case> {
   const [found] = await withConsultations(ctx, rows);
   if (!found) throw notFound("case", id);
   return found;
+}
+
+/** The cases of these ids that the actor may see, with their consultations, in id order. */
+export async function getCasesByIds(ctx: Context, ids: readonly string[]): Promise<Case[]> {
+  if (ids.length === 0) return [];
+  const conditions = new Conditions();
+  conditions.add(`id = ANY(${conditions.param(ids)}::uuid[])`);
+  if (ctx.actor.audience === "public") conditions.add(publicCaseCondition("cases"));
+  const rows = await ctx.db.query<CaseRow>(
+    `SELECT ${caseTable.select()} FROM cases ${conditions.sql()} ORDER BY id`,
+    conditions.params,
+  );
+  return withConsultations(ctx, rows);
+}
+
+/** The consultations of these ids that the actor may see, in id order. */
+export async function getConsultationsByIds(ctx: Context, ids: readonly string[]): Promise<Consultation[]> {
+  if (ids.length === 0) return [];
+  const conditions = consultationQuery(ctx, new Conditions());
+  conditions.add(`c.id = ANY(${conditions.param(ids)}::uuid[])`);
+  const rows = await ctx.db.query<ConsultationRow & { sortAt: Date }>(
+    `${selectConsultations} ${conditions.sql()} ORDER BY c.id`,
+    conditions.params,
+  );
+  return rows.map(presentConsultation);
 }
 
 export async function findCases(ctx: Context, query: CaseQuery): Promise<Page<Case>> {
@@ -203,4 +224,32 @@ async function lockMeetingOfItem(tx: Parameters<typeof lockOpenMeeting>[0], item
     [itemId],
   );
   if (item) await lockOpenMeeting(tx, item.meetingId);
+}
+
+/** Deletes a case that no consultation and no file refers to any longer. */
+export async function deleteCase(ctx: Context, id: string): Promise<void> {
+  assertMayWrite(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    const [found] = await tx.query("SELECT id FROM cases WHERE id = $1 FOR UPDATE", [id]);
+    if (!found) throw notFound("case", id);
+    await assertNotReferenced(tx, "case", id, [
+      { table: "consultations", column: "case_id", label: "consultations" },
+      { table: "files", column: "case_id", label: "files" },
+    ]);
+    await deleteRow(tx, "cases", id, ctx.actor.id);
+  });
+}
+
+/** Deletes a planned or actual consultation; an actual one only while its meeting's minutes are open. */
+export async function deleteConsultation(ctx: Context, id: string): Promise<void> {
+  assertMayWrite(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    const [current] = await tx.query<{ agendaItemId: string | null }>(
+      `SELECT agenda_item_id AS "agendaItemId" FROM consultations WHERE id = $1`,
+      [id],
+    );
+    if (!current) throw notFound("consultation", id);
+    if (current.agendaItemId) await lockMeetingOfItem(tx, current.agendaItemId);
+    await deleteRow(tx, "consultations", id, ctx.actor.id);
+  });
 }

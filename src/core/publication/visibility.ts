@@ -11,6 +11,10 @@
  *   is published, a public case).
  * - A case is public when at least one open item of a published agenda treats it.
  * - A public list filtered on a closed item's hidden parts (its case) does not find it.
+ * - A consultation is public when its case is, and it is planned or at an open item of a
+ *   published agenda.
+ * - A deleted record leaves only its id and times; that tombstone is hidden where its surviving
+ *   parent is hidden (an item removed from a draft agenda, a file of a closed item).
  */
 export type Audience = "public" | "internal";
 
@@ -76,6 +80,36 @@ export function publicFileCondition(f: string): string {
     OR EXISTS (SELECT 1 FROM meetings fm2 WHERE fm2.id = ${f}.meeting_id AND ${publicAgendaCondition("fm2")})
     OR EXISTS (SELECT 1 FROM cases fc WHERE fc.id = ${f}.case_id AND ${publicCaseCondition("fc")})
   )`;
+}
+
+/** SQL condition: the consultation aliased `c`, at item `item` of meeting `meeting` (left joined), is public. */
+export function publicConsultationCondition(c: string, item: string, meeting: string): string {
+  return `((${c}.agenda_item_id IS NULL OR ${publicOpenItemCondition(item, meeting)})
+    AND EXISTS (SELECT 1 FROM cases cc WHERE cc.id = ${c}.case_id AND ${publicCaseCondition("cc")}))`;
+}
+
+/**
+ * SQL condition: the tombstone aliased `t` (a row of deleted_records) of a record of `table` may
+ * be shown. Records that are public as a whole (organisations, people, appointments, terms,
+ * meetings) and cases show theirs; an agenda item's shows while its meeting's agenda is public; a
+ * file's or consultation's while what it was attached to still exists and is public.
+ */
+export function publicDeletionCondition(t: string, table: string): string {
+  const openItem = `EXISTS (SELECT 1 FROM agenda_items di JOIN meetings dm ON dm.id = di.meeting_id
+    WHERE di.id = ${t}.agenda_item_id AND ${publicOpenItemCondition("di", "dm")})`;
+  const publicCase = `EXISTS (SELECT 1 FROM cases dc WHERE dc.id = ${t}.case_id AND ${publicCaseCondition("dc")})`;
+  const publicMeeting = `EXISTS (SELECT 1 FROM meetings dm2 WHERE dm2.id = ${t}.meeting_id AND ${publicAgendaCondition("dm2")})`;
+  switch (table) {
+    case "agenda_items":
+      return publicMeeting;
+    case "consultations":
+      return `(CASE WHEN ${t}.agenda_item_id IS NOT NULL THEN ${openItem} ELSE ${publicCase} END)`;
+    case "files":
+      return `(CASE WHEN ${t}.agenda_item_id IS NOT NULL THEN ${openItem}
+        WHEN ${t}.case_id IS NOT NULL THEN ${publicCase} ELSE ${publicMeeting} END)`;
+    default:
+      return "true";
+  }
 }
 
 /** The parts of an agenda item that visibility rules act on. */

@@ -5,6 +5,7 @@ import { notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { type AuditOut, presentAudit } from "./audit.ts";
 import { assertMayWrite, type Context } from "./context.ts";
+import { assertNotReferenced, deleteRow, type Reference } from "./delete-record.ts";
 import { inTransaction } from "./transaction.ts";
 
 /**
@@ -14,6 +15,8 @@ import { inTransaction } from "./transaction.ts";
  */
 export interface RecordStore<Field extends string, Record, Create, Update> {
   getById(ctx: Context, id: string): Promise<Record>;
+  /** The records of these ids that exist, in id order. */
+  getByIds(ctx: Context, ids: readonly string[]): Promise<Record[]>;
   list(
     ctx: Context,
     conditions: Conditions,
@@ -21,6 +24,8 @@ export interface RecordStore<Field extends string, Record, Create, Update> {
   ): Promise<Page<Record>>;
   create(ctx: Context, input: Create): Promise<Record>;
   update(ctx: Context, id: string, patch: Update): Promise<Record>;
+  /** Deletes the record, refused while any of the store's references points at it. */
+  remove(ctx: Context, id: string): Promise<void>;
   readonly table: Table<Field>;
 }
 
@@ -29,7 +34,11 @@ export function recordStore<
   Record extends AuditOut & { id: string },
   Create extends Partial<{ [K in Field]: unknown }>,
   Update extends Partial<{ [K in Field]: unknown }>,
->(table: Table<Field>, typeName: string): RecordStore<Field, Record, Create, Update> {
+>(
+  table: Table<Field>,
+  typeName: string,
+  references: readonly Reference[] = [],
+): RecordStore<Field, Record, Create, Update> {
   type Row = Omit<Record, keyof AuditOut> & AuditFields;
   const present = (row: Row) => presentAudit(row) as unknown as Record;
   const getById = async (ctx: Context, id: string) => {
@@ -41,6 +50,14 @@ export function recordStore<
   return {
     table,
     getById,
+    async getByIds(ctx, ids) {
+      if (ids.length === 0) return [];
+      const rows = await ctx.db.query<Row>(
+        `SELECT ${table.select()} FROM ${table.name} WHERE id = ANY($1::uuid[]) ORDER BY id`,
+        [ids],
+      );
+      return rows.map(present);
+    },
     async list(ctx, conditions, page) {
       const result = await listPage<Row>(ctx.db, {
         from: `SELECT ${table.select()} FROM ${table.name}`,
@@ -65,6 +82,14 @@ export function recordStore<
       return inTransaction(ctx, async (tx) => {
         if (!(await table.update(tx, id, patch, ctx.actor.id))) throw notFound(typeName, id);
         return getById({ ...ctx, db: tx }, id);
+      });
+    },
+    async remove(ctx, id) {
+      assertMayWrite(ctx.actor);
+      await inTransaction(ctx, async (tx) => {
+        await getById({ ...ctx, db: tx }, id);
+        await assertNotReferenced(tx, typeName, id, references);
+        await deleteRow(tx, table.name, id, ctx.actor.id);
       });
     },
   };

@@ -25,6 +25,8 @@ import {
 import {
   createCase,
   createConsultation,
+  deleteCase,
+  deleteConsultation,
   findCases,
   findConsultations,
   getCaseById,
@@ -33,7 +35,14 @@ import {
   updateConsultation,
 } from "../../core/cases/cases.ts";
 import { FileQuery, FileUpdate, FileUpload, StoredFile } from "../../core/files/file.schema.ts";
-import { addFile, findFiles, getFileById, readFileContent, updateFile } from "../../core/files/files.ts";
+import {
+  addFile,
+  deleteFile,
+  findFiles,
+  getFileById,
+  readFileContent,
+  updateFile,
+} from "../../core/files/files.ts";
 import {
   LegislativeTerm,
   LegislativeTermCreate,
@@ -42,6 +51,7 @@ import {
 } from "../../core/legislative-terms/legislative-term.schema.ts";
 import {
   createLegislativeTerm,
+  deleteLegislativeTerm,
   findLegislativeTerms,
   getLegislativeTermById,
   updateLegislativeTerm,
@@ -53,7 +63,13 @@ import {
   MeetingQuery,
   MeetingUpdate,
 } from "../../core/meetings/meeting.schema.ts";
-import { createMeeting, findMeetings, getMeetingById, updateMeeting } from "../../core/meetings/meetings.ts";
+import {
+  createMeeting,
+  deleteMeeting,
+  findMeetings,
+  getMeetingById,
+  updateMeeting,
+} from "../../core/meetings/meetings.ts";
 import {
   Membership,
   MembershipCreate,
@@ -62,6 +78,7 @@ import {
 } from "../../core/memberships/membership.schema.ts";
 import {
   createMembership,
+  deleteMembership,
   findMemberships,
   getMembershipById,
   updateMembership,
@@ -74,11 +91,18 @@ import {
 } from "../../core/organizations/organization.schema.ts";
 import {
   createOrganization,
+  deleteOrganization,
   findOrganizations,
   getOrganizationById,
   updateOrganization,
 } from "../../core/organizations/organizations.ts";
-import { createPerson, findPeople, getPersonById, updatePerson } from "../../core/people/people.ts";
+import {
+  createPerson,
+  deletePerson,
+  findPeople,
+  getPersonById,
+  updatePerson,
+} from "../../core/people/people.ts";
 import { Person, PersonCreate, PersonQuery, PersonUpdate } from "../../core/people/person.schema.ts";
 import { Id } from "../../core/shared/schema.ts";
 import type { FileStore } from "../../platform/files/file-store.ts";
@@ -100,6 +124,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getOrganizationById,
     create: createOrganization,
     update: updateOrganization,
+    remove: deleteOrganization,
   });
   registerResource(app, {
     path: "people",
@@ -109,6 +134,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getPersonById,
     create: createPerson,
     update: updatePerson,
+    remove: deletePerson,
   });
   registerResource(app, {
     path: "memberships",
@@ -123,6 +149,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getMembershipById,
     create: createMembership,
     update: updateMembership,
+    remove: deleteMembership,
   });
   registerResource(app, {
     path: "legislative-terms",
@@ -137,6 +164,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getLegislativeTermById,
     create: createLegislativeTerm,
     update: updateLegislativeTerm,
+    remove: deleteLegislativeTerm,
   });
   registerResource(app, {
     path: "meetings",
@@ -152,6 +180,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getMeetingById,
     create: createMeeting,
     update: updateMeeting,
+    remove: deleteMeeting,
   });
   registerResource(app, {
     path: "agenda-items",
@@ -175,6 +204,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getCaseById,
     create: createCase,
     update: updateCase,
+    remove: deleteCase,
   });
   registerResource(app, {
     path: "consultations",
@@ -189,6 +219,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getConsultationById,
     create: createConsultation,
     update: updateConsultation,
+    remove: deleteConsultation,
   });
   registerResource(app, {
     path: "files",
@@ -197,6 +228,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     find: findFiles,
     get: getFileById,
     update: updateFile,
+    remove: deleteFile,
   });
 
   // Uploads carry the bytes as the body and the metadata in the query string.
