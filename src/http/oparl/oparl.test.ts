@@ -508,6 +508,18 @@ forEachStore("OParl 1.1 at /oparl/v1", (store) => {
 
   const q = (list: string, params: string) => ids(`${root}/body/1/${list}?${params}&limit=2`);
 
+  test("a file moved elsewhere moves the modified of the item and meeting it left", async () => {
+    const file = await upload("Flyttes.txt", "Flyttes", `agendaItemId=${made.announcedItem}`);
+    const since = await nextSecond();
+    const sinceParam = `modified_since=${encodeURIComponent(since.iso)}`;
+    const moved = await api("PATCH", `/api/v1/files/${file}`, { meetingId: made.draftMeeting });
+    assert.equal(moved.statusCode, 200, moved.body);
+    assert.deepEqual(await q("agenda-item", sinceParam), [`${root}/agenda-item/${made.announcedItem}`]);
+    assert.ok((await q("meeting", sinceParam)).includes(`${root}/meeting/${made.announcedMeeting}`));
+    // Attached to a meeting without a published agenda, the file is no longer public.
+    assert.equal((await get(`${root}/file/${file}`)).statusCode, 404);
+  });
+
   test("the door: CORS on every answer, canonical URLs, refused filters", async () => {
     for (const url of [`${root}/system`, `${root}/`]) {
       const response = await get(url);
