@@ -18,7 +18,9 @@ export async function benchOParl(store: TestStore): Promise<void> {
     config: { apiToken: null, maxUploadBytes: 1024, logLevel: "silent" },
   });
   let constant = "";
-  app.get("/bench/constant", (_request, reply) => reply.type("application/json; charset=utf-8").send(constant));
+  app.get("/bench/constant", (_request, reply) =>
+    reply.type("application/json; charset=utf-8").send(constant),
+  );
   try {
     const fetch = injectFetch(app);
     const root = "http://localhost/oparl/v1";

@@ -205,14 +205,8 @@ export async function updateConsultation(
 ): Promise<Consultation> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.query<{ agendaItemId: string | null }>(
-      `SELECT agenda_item_id AS "agendaItemId" FROM consultations WHERE id = $1`,
-      [id],
-    );
-    if (!current) throw notFound("consultation", id);
-    for (const itemId of [current.agendaItemId, patch.agendaItemId]) {
-      if (itemId) await lockMeetingOfItem(tx, itemId);
-    }
+    await lockMeetingOfConsultation(tx, id);
+    if (patch.agendaItemId) await lockMeetingOfItem(tx, patch.agendaItemId);
     await consultationTable.update(tx, id, patch, ctx.actor.id);
     return getConsultationById({ ...ctx, db: tx }, id);
   });
@@ -224,6 +218,16 @@ async function lockMeetingOfItem(tx: Parameters<typeof lockOpenMeeting>[0], item
     [itemId],
   );
   if (item) await lockOpenMeeting(tx, item.meetingId);
+}
+
+/** Locks the meeting of an actual consultation, checking its minutes are open; not found if none. */
+async function lockMeetingOfConsultation(tx: Parameters<typeof lockOpenMeeting>[0], id: string) {
+  const [current] = await tx.query<{ agendaItemId: string | null }>(
+    `SELECT agenda_item_id AS "agendaItemId" FROM consultations WHERE id = $1`,
+    [id],
+  );
+  if (!current) throw notFound("consultation", id);
+  if (current.agendaItemId) await lockMeetingOfItem(tx, current.agendaItemId);
 }
 
 /** Deletes a case that no consultation and no file refers to any longer. */
@@ -244,12 +248,7 @@ export async function deleteCase(ctx: Context, id: string): Promise<void> {
 export async function deleteConsultation(ctx: Context, id: string): Promise<void> {
   assertMayWrite(ctx.actor);
   await inTransaction(ctx, async (tx) => {
-    const [current] = await tx.query<{ agendaItemId: string | null }>(
-      `SELECT agenda_item_id AS "agendaItemId" FROM consultations WHERE id = $1`,
-      [id],
-    );
-    if (!current) throw notFound("consultation", id);
-    if (current.agendaItemId) await lockMeetingOfItem(tx, current.agendaItemId);
+    await lockMeetingOfConsultation(tx, id);
     await deleteRow(tx, "consultations", id, ctx.actor.id);
   });
 }

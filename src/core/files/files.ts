@@ -135,6 +135,16 @@ async function lockAttachmentTarget(
   if (meetingId) await lockOpenMeeting(tx, meetingId);
 }
 
+/** Locks what the file is attached to now, checking it may still change; not found if no such file. */
+async function lockCurrentAttachment(tx: Database, id: string) {
+  const [current] = await tx.query<{ agendaItemId: string | null; meetingId: string | null }>(
+    `SELECT agenda_item_id AS "agendaItemId", meeting_id AS "meetingId" FROM files WHERE id = $1`,
+    [id],
+  );
+  if (!current) throw notFound("file", id);
+  await lockAttachmentTarget(tx, current);
+}
+
 export interface NewFile extends FileUpload {
   mediaType: string;
   bytes: Uint8Array;
@@ -164,12 +174,7 @@ export async function addFile(ctx: FileContext, input: NewFile): Promise<StoredF
 export async function updateFile(ctx: Context, id: string, patch: FileUpdate): Promise<StoredFile> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.query<{ agendaItemId: string | null; meetingId: string | null }>(
-      `SELECT agenda_item_id AS "agendaItemId", meeting_id AS "meetingId" FROM files WHERE id = $1`,
-      [id],
-    );
-    if (!current) throw notFound("file", id);
-    await lockAttachmentTarget(tx, current);
+    await lockCurrentAttachment(tx, id);
     await lockAttachmentTarget(tx, patch);
     // Moving a file sets its one attachment: the others are cleared.
     const moves =
@@ -194,12 +199,7 @@ export async function updateFile(ctx: Context, id: string, patch: FileUpdate): P
 export async function deleteFile(ctx: Context, id: string): Promise<void> {
   assertMayWrite(ctx.actor);
   await inTransaction(ctx, async (tx) => {
-    const [current] = await tx.query<{ agendaItemId: string | null; meetingId: string | null }>(
-      `SELECT agenda_item_id AS "agendaItemId", meeting_id AS "meetingId" FROM files WHERE id = $1`,
-      [id],
-    );
-    if (!current) throw notFound("file", id);
-    await lockAttachmentTarget(tx, current);
+    await lockCurrentAttachment(tx, id);
     await assertNotReferenced(tx, "file", id, [
       { table: "review_flags", column: "source_file_id", label: "review flags (as their source document)" },
     ]);

@@ -87,23 +87,24 @@ export const normalizedLocation = (column: string) =>
 /** A location's id: the first 24 hex digits of its text's sha256, stable while the text is. */
 export const locationId = (text: string) => `left(encode(sha256(convert_to(${text}, 'UTF8')), 'hex'), 24)`;
 
+/** The row `x` or the appointments it shows (a person embeds them, an organisation links them). */
+const withAppointments = (column: "person_id" | "organization_id") => `GREATEST(x.updated_at,
+  (SELECT max(ms.updated_at) FROM memberships ms WHERE ms.${column} = x.id),
+  ${departedFrom(column, "x.id", "memberships")})`;
+
 const sources: Record<OParlType, Source> = {
   organization: {
     table: "organizations",
     from: "organizations x",
     publicCondition: null,
-    modified: `GREATEST(x.updated_at,
-      (SELECT max(ms.updated_at) FROM memberships ms WHERE ms.organization_id = x.id),
-      ${departedFrom("organization_id", "x.id", "memberships")})`,
+    modified: withAppointments("organization_id"),
     idType: "uuid",
   },
   person: {
     table: "people",
     from: "people x",
     publicCondition: null,
-    modified: `GREATEST(x.updated_at,
-      (SELECT max(ms.updated_at) FROM memberships ms WHERE ms.person_id = x.id),
-      ${departedFrom("person_id", "x.id", "memberships")})`,
+    modified: withAppointments("person_id"),
     idType: "uuid",
   },
   membership: {
