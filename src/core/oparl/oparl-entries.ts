@@ -1,5 +1,6 @@
-import type { Page } from "../../platform/db/keyset.ts";
+import { decodeCursor, type Page } from "../../platform/db/keyset.ts";
 import { Conditions, listPage } from "../../platform/db/list-query.ts";
+import { AppError } from "../../platform/errors.ts";
 import { toDanishIsoString } from "../../platform/time.ts";
 import {
   publicAgendaCondition,
@@ -230,6 +231,31 @@ function tombstoneSql(
     FROM deleted_records t WHERE ${where.join(" AND ")}`;
 }
 
+const idPatterns = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  text: /^[0-9a-f]{24}$/,
+};
+
+/** Whether `id` has the form of an id of this type (canonical: lower case). */
+export function isOParlId(type: OParlType, id: unknown): id is string {
+  return typeof id === "string" && idPatterns[sources[type].idType].test(id);
+}
+
+/** A cursor is the last id of a page of this list; one from another list is refused, not run. */
+function assertCursorOf(type: OParlType, cursor: string | undefined): void {
+  if (cursor === undefined) return;
+  const [value] = decodeCursor(cursor, 1);
+  if (!isOParlId(type, value)) {
+    throw new AppError(
+      "validation.cursor",
+      "cursor is not a cursor this list gave out; start again without it",
+      {
+        field: "cursor",
+      },
+    );
+  }
+}
+
 /**
  * One page of a list in a stable order (by id), filtered by creation and change times (compared
  * to the second, as they are shown). Tombstones are listed only when `modifiedSince` is given:
@@ -241,6 +267,7 @@ export async function listEntries(
   filter: EntryFilter,
   page: { limit?: number; cursor?: string | undefined },
 ): Promise<Page<Entry>> {
+  assertCursorOf(type, page.cursor);
   const conditions = new Conditions();
   const scope = filter.organizationId !== undefined ? { organizationId: filter.organizationId } : {};
   const parts = [liveSql(ctx, type, conditions, scope)];

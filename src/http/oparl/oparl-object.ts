@@ -68,3 +68,19 @@ export interface OParlKind<Record extends { id: string }> {
   load(ctx: Context, ids: readonly string[]): Promise<Record[]>;
   present(record: Record, urls: OParlUrls): OParlObject;
 }
+
+/** A kind with its record type hidden, for the routes: ids in, OParl objects out (by id). */
+export interface OParlReader {
+  type: OParlType;
+  read(ctx: Context, ids: readonly string[], urls: OParlUrls): Promise<Map<string, OParlObject>>;
+}
+
+export function readerOf<Record extends { id: string }>(kind: OParlKind<Record>): OParlReader {
+  return {
+    type: kind.type,
+    async read(ctx, ids, urls) {
+      const records = await kind.load(ctx, ids);
+      return new Map(records.map((record) => [record.id, kind.present(record, urls)]));
+    },
+  };
+}

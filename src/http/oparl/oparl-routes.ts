@@ -4,6 +4,7 @@ import {
   entryExists,
   findTombstone,
   installationTimes,
+  isOParlId,
   listEntries,
   type OParlType,
 } from "../../core/oparl/oparl-entries.ts";
@@ -22,7 +23,7 @@ import { locationKind } from "./location.ts";
 import { meetingKind } from "./meeting.ts";
 import { membershipKind } from "./membership.ts";
 import { type ListRequest, listPage, parseListRequest, passesTimeFilter } from "./oparl-lists.ts";
-import { type OParlKind, type OParlObject, tombstone } from "./oparl-object.ts";
+import { type OParlObject, type OParlReader, readerOf, tombstone } from "./oparl-object.ts";
 import { BODY_KEY, OParlUrls, segments } from "./oparl-urls.ts";
 import { organizationKind } from "./organization.ts";
 import { paperKind } from "./paper.ts";
@@ -34,27 +35,23 @@ export interface OParlOptions {
   config: { installationName?: string; publicUrl?: string | null };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: each kind's record type is its own; the routes only pass them through.
-type AnyKind = OParlKind<any>;
-const kinds: readonly AnyKind[] = [
-  organizationKind,
-  personKind,
-  membershipKind,
-  legislativeTermKind,
-  meetingKind,
-  agendaItemKind,
-  paperKind,
-  consultationKind,
-  fileKind,
-  locationKind,
+const readers: readonly OParlReader[] = [
+  readerOf(organizationKind),
+  readerOf(personKind),
+  readerOf(membershipKind),
+  readerOf(legislativeTermKind),
+  readerOf(meetingKind),
+  readerOf(agendaItemKind),
+  readerOf(paperKind),
+  readerOf(consultationKind),
+  readerOf(fileKind),
+  readerOf(locationKind),
 ];
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const locationKey = /^[0-9a-f]{24}$/;
+const meetingReader = readerOf(meetingKind);
 
 /** Ids are canonical (lower case); anything else names no object. */
 function assertId(type: OParlType, id: string): void {
-  if (!(type === "location" ? locationKey : uuid).test(id)) throw notFound(type, id);
+  if (!isOParlId(type, id)) throw notFound(type, id);
 }
 
 /**
@@ -123,21 +120,21 @@ export async function oparlRoutes(app: FastifyInstance, options: OParlOptions): 
     return (await body(request)).object;
   });
 
-  for (const kind of kinds) {
-    const segment = segments[kind.type];
+  for (const reader of readers) {
+    const segment = segments[reader.type];
     app.get(`/body/${BODY_KEY}/${segment}`, (request) =>
-      listOf(request, kind, urlsOf(request).list(kind.type), parseListRequest(queryOf(request))),
+      listOf(request, reader, urlsOf(request).list(reader.type), parseListRequest(queryOf(request))),
     );
     app.get(`/${segment}/:id`, async (request) => {
       const { id } = request.params as { id: string };
-      assertId(kind.type, id);
+      assertId(reader.type, id);
       const ctx = contextOf(request);
       const urls = urlsOf(request);
-      const [record] = await kind.load(ctx, [id]);
-      if (record) return kind.present(record, urls);
-      const deleted = await findTombstone(ctx, kind.type, id);
-      if (deleted) return tombstone(urls, kind.type, deleted);
-      throw notFound(kind.type, id);
+      const found = (await reader.read(ctx, [id], urls)).get(id);
+      if (found) return found;
+      const deleted = await findTombstone(ctx, reader.type, id);
+      if (deleted) return tombstone(urls, reader.type, deleted);
+      throw notFound(reader.type, id);
     });
   }
 
@@ -151,7 +148,7 @@ export async function oparlRoutes(app: FastifyInstance, options: OParlOptions): 
     }
     const list = parseListRequest(queryOf(request));
     list.filter.organizationId = id;
-    return listOf(request, meetingKind, urls.organizationMeetings(id), list);
+    return listOf(request, meetingReader, urls.organizationMeetings(id), list);
   });
 
   const fileBytes = async (
@@ -177,19 +174,19 @@ export async function oparlRoutes(app: FastifyInstance, options: OParlOptions): 
 
   async function listOf(
     request: FastifyRequest,
-    kind: AnyKind,
+    reader: OParlReader,
     listUrl: string,
     list: ListRequest,
   ): Promise<OParlObject> {
     const ctx = contextOf(request);
     const urls = urlsOf(request);
-    const page = await listEntries(ctx, kind.type, list.filter, { limit: list.limit, cursor: list.cursor });
+    const page = await listEntries(ctx, reader.type, list.filter, { limit: list.limit, cursor: list.cursor });
     const live = page.data.filter((entry) => !entry.deleted).map((entry) => entry.id);
-    const records = new Map((await kind.load(ctx, live)).map((record) => [record.id, record]));
+    const objects = await reader.read(ctx, live, urls);
     const data = page.data.flatMap((entry) => {
-      if (entry.deleted) return [tombstone(urls, kind.type, entry)];
-      const record = records.get(entry.id);
-      return record ? [kind.present(record, urls)] : [];
+      if (entry.deleted) return [tombstone(urls, reader.type, entry)];
+      const object = objects.get(entry.id);
+      return object ? [object] : [];
     });
     return listPage(listUrl, list, data, page.nextCursor);
   }

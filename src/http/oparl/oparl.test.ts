@@ -534,6 +534,8 @@ forEachStore("OParl 1.1 at /oparl/v1", (store) => {
       [`${root}/body/1/meeting?modified_since=yesterday`, 400],
       [`${root}/body/1/meeting?limit=0`, 400],
       [`${root}/body/1/meeting?cursor=garbage`, 400],
+      // A cursor of the location list (hex ids) given to the meeting list (uuids).
+      [`${root}/body/1/meeting?cursor=WyIwNDk3NmZjMGIwZjExZWUzZDMxZjk1MDQiXQ`, 400],
     ] as const) {
       const response = await get(url);
       assert.equal(response.statusCode, status, url);
