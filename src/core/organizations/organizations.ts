@@ -1,8 +1,9 @@
 import type { Page } from "../../platform/db/keyset.ts";
 import { Conditions } from "../../platform/db/list-query.ts";
 import { defineTable } from "../../platform/db/table.ts";
+import { assertMayPrepareFor } from "../publication/permissions.ts";
 import type { Context } from "../shared/context.ts";
-import { recordStore } from "../shared/record-store.ts";
+import { recordStore, type WriteRule } from "../shared/record-store.ts";
 import type {
   Organization,
   OrganizationCreate,
@@ -10,7 +11,22 @@ import type {
   OrganizationUpdate,
 } from "./organization.schema.ts";
 
-/** Organisations are public record: every audience sees all of them. */
+/**
+ * Any secretariat adds organisations (a new body, a municipality). A body someone prepares for is
+ * changed only by its own secretariat; the others (municipalities, external bodies) by any.
+ */
+const organizationWriteRule: WriteRule<OrganizationCreate, OrganizationUpdate> = {
+  async create() {},
+  async update(ctx, tx, id) {
+    const [prepared] = await tx.query(
+      "SELECT 1 FROM user_roles WHERE organization_id = $1 AND role = 'secretariat' LIMIT 1",
+      [id],
+    );
+    if (prepared) assertMayPrepareFor(ctx.actor, id);
+  },
+};
+
+/** Organisations are public record: everyone sees all of them. */
 const organizations = recordStore<
   "name" | "shortName" | "kind" | "parentId" | "website" | "startDate" | "endDate",
   Organization,
@@ -27,6 +43,7 @@ const organizations = recordStore<
     endDate: "end_date",
   }),
   "organization",
+  organizationWriteRule,
 );
 
 export const getOrganizationById = organizations.getById;
