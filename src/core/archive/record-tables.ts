@@ -17,6 +17,7 @@ export const recordTables = [
   "consultations",
   "files",
   "review_flags",
+  "publications",
 ] as const;
 
 /** Tables that are bookkeeping, not record. */

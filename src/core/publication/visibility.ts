@@ -49,6 +49,21 @@ export function publicAgendaCondition(meeting: string): string {
   return `${meeting}.state IN (${sqlList(agendaPublicStates)})`;
 }
 
+/** SQL condition: the meeting aliased `meeting` has published minutes. */
+export function publicMinutesCondition(meeting: string): string {
+  return `${meeting}.state IN (${sqlList(minutesPublicStates)})`;
+}
+
+/** A published version (agenda or minutes) is public once what it versions is. */
+export function publicationIsPublic(kind: "agenda" | "minutes", state: MeetingState): boolean {
+  return kind === "agenda" ? agendaIsPublic(state) : minutesArePublic(state);
+}
+
+/** SQL condition: the publication aliased `p` of meeting `meeting` is public. */
+export function publicPublicationCondition(p: string, meeting: string): string {
+  return `((${p}.kind = 'agenda' AND ${publicAgendaCondition(meeting)}) OR (${p}.kind = 'minutes' AND ${publicMinutesCondition(meeting)}))`;
+}
+
 /** SQL condition: the agenda item aliased `item`, of meeting `meeting`, may be shown in full. */
 export function publicOpenItemCondition(item: string, meeting: string): string {
   return `(${item}.is_public AND ${publicAgendaCondition(meeting)})`;
