@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
-import { type Actor, anonymousReader } from "../core/shared/context.ts";
+import { type Actor, anonymousReader, systemActorNamed } from "../core/shared/context.ts";
 import { AppError } from "../platform/errors.ts";
 
 /**
@@ -16,5 +16,5 @@ export function actorFromRequest(request: FastifyRequest, apiToken: string | nul
   if (!apiToken || !match || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AppError("auth.required", "Authorization: the token is not valid", { field: "authorization" });
   }
-  return { id: "api-token", audience: "internal" };
+  return systemActorNamed("api-token");
 }

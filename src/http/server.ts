@@ -4,6 +4,8 @@ import type { Context } from "../core/shared/context.ts";
 import type { Config } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { FileStore } from "../platform/files/file-store.ts";
+import { errorPage } from "../web/error-page.ts";
+import { isPageRequest, langOf, negotiateRequestLang, sendPage, webRoutes } from "../web/web-routes.ts";
 import { actorFromRequest } from "./actor.ts";
 import { apiRoutes } from "./api/routes.ts";
 import { sendProblem, toProblem } from "./problem.ts";
@@ -27,22 +29,34 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
   });
   app.decorateRequest("ctx", null as unknown as Context);
+  app.decorateRequest("lang", "da");
+  app.addHook("onRequest", negotiateRequestLang);
   app.addHook("onRequest", async (request) => {
     request.ctx = { db: deps.db, actor: actorFromRequest(request, deps.config.apiToken) };
   });
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+    if (isPageRequest(request)) {
+      const detail = problem.status >= 500 ? undefined : problem.detail;
+      return sendPage(
+        reply,
+        errorPage({ lang: langOf(request), url: request.url, status: problem.status, detail }),
+        problem.status,
+      );
+    }
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, {
-      type: "https://samraad.dk/problems/record.not_found",
-      title: "Not found",
-      status: 404,
-      detail: `${request.method} ${request.url} is not a route of this server`,
-      code: "record.not_found",
-    }),
+    isPageRequest(request)
+      ? sendPage(reply, errorPage({ lang: langOf(request), url: request.url, status: 404 }), 404)
+      : sendProblem(reply, {
+          type: "https://samraad.dk/problems/record.not_found",
+          title: "Not found",
+          status: 404,
+          detail: `${request.method} ${request.url} is not a route of this server`,
+          code: "record.not_found",
+        }),
   );
 
   await app.register(swagger, {
@@ -65,5 +79,6 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     files: deps.files,
     maxUploadBytes: deps.config.maxUploadBytes,
   });
+  await app.register(webRoutes([]));
   return app;
 }

@@ -17,6 +17,7 @@ export const recordTables = [
   "consultations",
   "files",
   "review_flags",
+  "publications",
   "users",
   "user_roles",
 ] as const;

@@ -7,6 +7,7 @@ import { newId } from "../../platform/ids.ts";
 import { toDanishIsoString } from "../../platform/time.ts";
 import { agendaOf, insertAgendaItem } from "../agenda/agenda-items.ts";
 import { assertMayPrepareFor, assertMayWrite } from "../publication/permissions.ts";
+import { recordVersion } from "../publication/versions.ts";
 import { attendanceIsVisible, type MeetingState } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
 import type { Context } from "../shared/context.ts";
@@ -129,6 +130,11 @@ export async function updateMeeting(ctx: Context, id: string, patch: MeetingUpda
     if (patch.state) assertTransition(current.state, patch.state);
     await meetingTable.update(tx, id, columns, ctx.actor.id);
     if (attendance) await replaceAttendance(tx, id, attendance);
+    if (patch.state && patch.state !== current.state) {
+      // Publishing the agenda and approving the minutes each make version 1 of what was published.
+      if (patch.state === "agenda_published") await recordVersion(tx, ctx.actor, id, "agenda", null);
+      if (patch.state === "minutes_approved") await recordVersion(tx, ctx.actor, id, "minutes", null);
+    }
     return getMeetingById({ ...ctx, db: tx }, id);
   });
 }

@@ -55,6 +55,21 @@ export function publicAgendaCondition(meeting: string): string {
   return `${meeting}.state IN (${sqlList(agendaPublicStates)})`;
 }
 
+/** SQL condition: the meeting aliased `meeting` has published minutes. */
+export function publicMinutesCondition(meeting: string): string {
+  return `${meeting}.state IN (${sqlList(minutesPublicStates)})`;
+}
+
+/** A published version (agenda or minutes) is public once what it versions is. */
+export function publicationIsPublic(kind: "agenda" | "minutes", state: MeetingState): boolean {
+  return kind === "agenda" ? agendaIsPublic(state) : minutesArePublic(state);
+}
+
+/** SQL condition: the publication aliased `p` of meeting `meeting` is public. */
+export function publicPublicationCondition(p: string, meeting: string): string {
+  return `((${p}.kind = 'agenda' AND ${publicAgendaCondition(meeting)}) OR (${p}.kind = 'minutes' AND ${publicMinutesCondition(meeting)}))`;
+}
+
 /** SQL condition: the agenda item aliased `item`, of meeting `meeting`, may be shown in full. */
 export function publicOpenItemCondition(item: string, meeting: string): string {
   return `(${item}.is_public AND ${publicAgendaCondition(meeting)})`;
@@ -105,6 +120,11 @@ export function readableBodyCondition(actor: Actor, organizationColumn: string):
   if (readable === "all") return "TRUE";
   if (readable.length === 0) return "FALSE";
   return `${organizationColumn} IN (${readable.map(uuidLiteral).join(", ")})`;
+}
+
+/** SQL condition: the actor may see the publication aliased `p` of meeting `meeting`. */
+export function publicationCondition(actor: Actor, p: string, meeting: string): string {
+  return anyOf(publicPublicationCondition(p, meeting), readableBodyCondition(actor, `${meeting}.organization_id`));
 }
 
 /** SQL condition: the actor may see the agenda of the meeting aliased `meeting`. */
