@@ -67,6 +67,7 @@ CREATE INDEX api_tokens_user ON api_tokens (user_id);
 
 -- Failed logins per e-mail address and per client address, for throttling; old rows are pruned.
 CREATE TABLE login_failures (
+  id uuid PRIMARY KEY,
   key text NOT NULL,
   failed_at timestamptz NOT NULL DEFAULT now()
 );

@@ -102,9 +102,10 @@ async function lockAttachmentTarget(
   }
   if (meetingId) await lockOpenMeeting(ctx, tx, meetingId);
   if (target.caseId) {
-    const visible = await tx.query(`SELECT 1 FROM cases WHERE id = $1 AND ${caseCondition(ctx.actor, "cases")}`, [
-      target.caseId,
-    ]);
+    const visible = await tx.query(
+      `SELECT 1 FROM cases WHERE id = $1 AND ${caseCondition(ctx.actor, "cases")}`,
+      [target.caseId],
+    );
     if (visible.length === 0) {
       throw new AppError("validation.invalid", `caseId: there is no case with id ${target.caseId}`, {
         field: "caseId",

@@ -104,9 +104,7 @@ export async function versionsOf(
     `${selectVersions} WHERE p.meeting_id = $1 AND p.kind = $2 ORDER BY p.version`,
     [meetingId, kind],
   );
-  return rows
-    .filter((row) => versionIsVisible(ctx.actor, row))
-    .map((row) => presentVersion(ctx.actor, row));
+  return rows.filter((row) => versionIsVisible(ctx.actor, row)).map((row) => presentVersion(ctx.actor, row));
 }
 
 /** The latest publications, newest first (feeds, the front page), optionally of one body. */
@@ -127,7 +125,5 @@ export async function recentPublications(
      ORDER BY p.published_at DESC, p.id DESC LIMIT $${params.length}`,
     params,
   );
-  return rows
-    .filter((row) => versionIsVisible(ctx.actor, row))
-    .map((row) => presentVersion(ctx.actor, row));
+  return rows.filter((row) => versionIsVisible(ctx.actor, row)).map((row) => presentVersion(ctx.actor, row));
 }

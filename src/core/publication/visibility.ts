@@ -124,7 +124,10 @@ export function readableBodyCondition(actor: Actor, organizationColumn: string):
 
 /** SQL condition: the actor may see the publication aliased `p` of meeting `meeting`. */
 export function publicationCondition(actor: Actor, p: string, meeting: string): string {
-  return anyOf(publicPublicationCondition(p, meeting), readableBodyCondition(actor, `${meeting}.organization_id`));
+  return anyOf(
+    publicPublicationCondition(p, meeting),
+    readableBodyCondition(actor, `${meeting}.organization_id`),
+  );
 }
 
 /** SQL condition: the actor may see the agenda of the meeting aliased `meeting`. */
@@ -134,7 +137,10 @@ export function agendaVisibleCondition(actor: Actor, meeting: string): string {
 
 /** SQL condition: the actor may see the item aliased `item`, of meeting `meeting`, in full. */
 export function openItemCondition(actor: Actor, item: string, meeting: string): string {
-  return anyOf(publicOpenItemCondition(item, meeting), readableBodyCondition(actor, `${meeting}.organization_id`));
+  return anyOf(
+    publicOpenItemCondition(item, meeting),
+    readableBodyCondition(actor, `${meeting}.organization_id`),
+  );
 }
 
 /**

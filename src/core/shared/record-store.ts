@@ -4,8 +4,8 @@ import { type Conditions, listPage } from "../../platform/db/list-query.ts";
 import type { AuditFields, Table } from "../../platform/db/table.ts";
 import { notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import { type AuditOut, presentAudit } from "./audit.ts";
 import { assertMayPrepareFor, assertMayWrite } from "../publication/permissions.ts";
+import { type AuditOut, presentAudit } from "./audit.ts";
 import type { Context } from "./context.ts";
 import { inTransaction } from "./transaction.ts";
 
@@ -40,10 +40,9 @@ export interface WriteRule<Create, Update> {
  * terms): its secretariat writes them, for the body before and after a change. Without a body
  * the record is a shared register's, which `assertMayWrite` already covers.
  */
-export function bodyWriteRule(tableName: string): WriteRule<
-  { organizationId?: string | null | undefined },
-  { organizationId?: string | null | undefined }
-> {
+export function bodyWriteRule(
+  tableName: string,
+): WriteRule<{ organizationId?: string | null | undefined }, { organizationId?: string | null | undefined }> {
   return {
     async create(ctx, _tx, input) {
       if (input.organizationId) assertMayPrepareFor(ctx.actor, input.organizationId);
