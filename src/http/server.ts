@@ -5,6 +5,8 @@ import type { Config } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { FileStore } from "../platform/files/file-store.ts";
 import { errorPage } from "../web/error-page.ts";
+import { loginRoutes } from "../web/login/login-routes.ts";
+import { userAdminRoutes } from "../web/users/user-admin-routes.ts";
 import { isPageRequest, langOf, negotiateRequestLang, sendPage, webRoutes } from "../web/web-routes.ts";
 import { apiRoutes } from "./api/routes.ts";
 import { sendProblem, toProblem } from "./problem.ts";
@@ -93,6 +95,6 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     files: deps.files,
     maxUploadBytes: deps.config.maxUploadBytes,
   });
-  await app.register(webRoutes([]));
+  await app.register(webRoutes([loginRoutes, userAdminRoutes]));
   return app;
 }

@@ -172,12 +172,15 @@ export async function startSession(
   request: FastifyRequest,
   reply: FastifyReply,
   userId: string,
-): Promise<void> {
+): Promise<Actor> {
   const { db } = request.server.authOptions;
   const previous = request.cookies[SESSION_COOKIE];
   if (previous) await revokeSession(db, previous);
   const { token } = await createSession(db, userId);
   reply.setCookie(SESSION_COOKIE, token, cookieOptions(request));
+  const resolved = await resolveSession(db, token);
+  if (!resolved) throw new Error("a session just made does not resolve");
+  return resolved.actor;
 }
 
 /** Ends the browser's session (logout). */
