@@ -1,6 +1,8 @@
 import type { Page } from "../../platform/db/keyset.ts";
 import { Conditions } from "../../platform/db/list-query.ts";
 import { defineTable } from "../../platform/db/table.ts";
+import { AppError } from "../../platform/errors.ts";
+import { isId } from "../../platform/ids.ts";
 import { assertMayPrepareFor } from "../publication/permissions.ts";
 import type { Context } from "../shared/context.ts";
 import { recordStore, type WriteRule } from "../shared/record-store.ts";
@@ -56,4 +58,30 @@ export function findOrganizations(ctx: Context, query: OrganizationQuery): Promi
     .equal("parent_id", query.parentId)
     .contains(["name", "short_name"], query.name);
   return organizations.list(ctx, conditions, query);
+}
+
+/**
+ * An organisation by its id, or by its name or short name without regard to case (the CLI's
+ * `KKR Midtjylland`, `KD-Net`). Several with that name: refused, listing them by id.
+ */
+export async function getOrganizationByIdOrName(ctx: Context, key: string): Promise<Organization> {
+  if (isId(key)) return organizations.getById(ctx, key);
+  const rows = await ctx.db.query<{ id: string; name: string }>(
+    "SELECT id, name FROM organizations WHERE lower(name) = lower($1) OR lower(short_name) = lower($1) ORDER BY id",
+    [key.trim()],
+  );
+  const [only, ...more] = rows;
+  if (!only) {
+    throw new AppError("record.not_found", `there is no organisation named ${key}`, {
+      field: "organization",
+    });
+  }
+  if (more.length > 0) {
+    throw new AppError(
+      "validation.invalid",
+      `${rows.length} organisations are named ${key}: give the id of one (${rows.map((r) => `${r.id} ${r.name}`).join("; ")})`,
+      { field: "organization" },
+    );
+  }
+  return organizations.getById(ctx, only.id);
 }

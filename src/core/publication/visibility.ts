@@ -17,6 +17,7 @@
  * body they get the public view, like anyone. The `public…` conditions are the rule for the
  * public; the actor-aware ones widen them by the bodies the actor reads.
  */
+import { isId } from "../../platform/ids.ts";
 import type { Actor } from "../shared/context.ts";
 import { mayKeepRegisters, mayReadAllOf, readableOrganizations } from "./permissions.ts";
 
@@ -99,11 +100,9 @@ export function publicFileCondition(f: string): string {
   )`;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The ids come from the database, but they go into SQL text: anything else is a bug. */
 function uuidLiteral(id: string): string {
-  if (!uuidPattern.test(id)) throw new Error(`not an organisation id: ${JSON.stringify(id)}`);
+  if (!isId(id)) throw new Error(`not an organisation id: ${JSON.stringify(id)}`);
   return `'${id}'::uuid`;
 }
 

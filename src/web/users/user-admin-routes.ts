@@ -22,6 +22,7 @@ import type { Context } from "../../core/shared/context.ts";
 import { Id } from "../../core/shared/schema.ts";
 import { MAX_PAGE_SIZE } from "../../platform/db/keyset.ts";
 import { AppError } from "../../platform/errors.ts";
+import { isId } from "../../platform/ids.ts";
 import { csrfField, formField, signedInOf } from "../forms.ts";
 import { type HtmlValue, html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
@@ -416,7 +417,7 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
     const organizationId = formField(request.body, "organizationId");
     const role = formField(request.body, "role");
     try {
-      if (!/^[0-9a-f-]{36}$/i.test(organizationId)) {
+      if (!isId(organizationId)) {
         throw new AppError("validation.invalid", "organizationId: choose a body", {
           field: "organizationId",
         });
