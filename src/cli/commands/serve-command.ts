@@ -50,7 +50,9 @@ export function serveCommand(): Command {
             `(${runtime.db.kind}${runtime.db.kind === "pglite" ? ` in ${config.dataDir}` : ""})`,
         );
         if (!config.apiToken) {
-          console.log(`Bootstrap API token (acts as administrator): ${path.join(config.dataDir, "api-token")}`);
+          console.log(
+            `Bootstrap API token (acts as administrator): ${path.join(config.dataDir, "api-token")}`,
+          );
         }
         const [users] = await runtime.db.query<{ count: number }>("SELECT count(*)::int AS count FROM users");
         if (!users?.count) {
