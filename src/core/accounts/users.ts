@@ -40,17 +40,7 @@ export interface UserUpdate {
   disabled?: boolean;
 }
 
-interface Row {
-  id: string;
-  email: string;
-  name: string;
-  personId: string | null;
-  administrator: boolean;
-  disabled: boolean;
-  hasPassword: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
+type Row = Omit<User, "roles" | "createdAt" | "updatedAt"> & { createdAt: Date; updatedAt: Date };
 
 const selectUsers = `SELECT u.id, u.email, u.name, u.person_id AS "personId",
     u.is_administrator AS "administrator", (u.disabled_at IS NOT NULL) AS "disabled",

@@ -16,6 +16,7 @@ import {
   type User,
   updateUser,
 } from "../../core/accounts/users.ts";
+import { meetingBodyKinds } from "../../core/organizations/organization.schema.ts";
 import { findOrganizations } from "../../core/organizations/organizations.ts";
 import { assertAdministrator } from "../../core/publication/permissions.ts";
 import type { Context } from "../../core/shared/context.ts";
@@ -147,14 +148,7 @@ const text = messages(
 type Texts = (typeof text)[Lang];
 
 /** Bodies (not municipalities or outside organisations) are what roles are given for. */
-const bodyKinds = new Set([
-  "political_body",
-  "administrative_network",
-  "steering_group",
-  "committee",
-  "council",
-  "partnership",
-]);
+const bodyKinds = new Set<string>(meetingBodyKinds);
 
 async function bodies(ctx: Context): Promise<{ id: string; name: string }[]> {
   const all: { id: string; name: string; kind: string }[] = [];
