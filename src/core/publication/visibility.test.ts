@@ -3,6 +3,7 @@ import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { forEachStore } from "../../../test/support/databases.ts";
 import { asSecretariat, testServer } from "../../../test/support/test-server.ts";
+import { CLOSED_ITEM_TITLE, itemTitleFor } from "./visibility.ts";
 
 /** Checked from outside, through every public read of the API. */
 forEachStore("what the public may see", (store) => {
@@ -150,4 +151,14 @@ forEachStore("what the public may see", (store) => {
       assert.ok(!response.body.includes(marker), `${url} shows the marker after publication`);
     }
   });
+});
+
+test("an outline's item title: 'Lukket punkt' when closed, none while the agenda is a draft", () => {
+  const open = { title: "Åbent punkt", isPublic: true };
+  const closed = { title: "Salg af grund", isPublic: false };
+  assert.equal(itemTitleFor("public", open, "agenda_published"), "Åbent punkt");
+  assert.equal(itemTitleFor("public", closed, "minutes_published"), CLOSED_ITEM_TITLE);
+  assert.equal(itemTitleFor("public", open, "planned"), null);
+  assert.equal(itemTitleFor("public", open, "cancelled"), null);
+  assert.equal(itemTitleFor("internal", closed, "planned"), "Salg af grund");
 });

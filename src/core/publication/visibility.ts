@@ -77,6 +77,15 @@ export function publicItemFilterCondition(item: string, meeting: string): string
   return publicOpenItemCondition(item, meeting);
 }
 
+/**
+ * SQL condition: the consultation aliased `c` may be shown, its item aliased `item` and that item's
+ * meeting `meeting` joined (left joins: a planned treatment has neither). A planned treatment is
+ * public; an actual one only at an open item of a published agenda.
+ */
+export function publicConsultationCondition(c: string, item: string, meeting: string): string {
+  return `(${c}.agenda_item_id IS NULL OR ${publicOpenItemCondition(item, meeting)})`;
+}
+
 /** SQL condition: the case aliased `c` is public. */
 export function publicCaseCondition(c: string): string {
   return `EXISTS (SELECT 1 FROM consultations pc JOIN agenda_items pi ON pi.id = pc.agenda_item_id
@@ -108,6 +117,20 @@ export interface ItemContent {
 }
 
 /**
+ * The title `audience` may see of an item of a meeting in `state` (an agenda's outline, as in a
+ * calendar entry); null when the item itself is not to be shown (its agenda is still a draft).
+ */
+export function itemTitleFor(
+  audience: Audience,
+  item: Pick<ItemContent, "title" | "isPublic">,
+  state: MeetingState,
+): string | null {
+  if (audience === "internal") return item.title;
+  if (!agendaIsPublic(state)) return null;
+  return item.isPublic ? item.title : CLOSED_ITEM_TITLE;
+}
+
+/**
  * What `audience` may see of an item of a meeting in `state`; null when the item itself is not
  * to be shown (its agenda is still a draft).
  */
@@ -117,11 +140,12 @@ export function agendaItemFor<Item extends ItemContent>(
   state: MeetingState,
 ): Item | null {
   if (audience === "internal") return item;
-  if (!agendaIsPublic(state)) return null;
+  const title = itemTitleFor(audience, item, state);
+  if (title === null) return null;
   if (!item.isPublic) {
     return {
       ...item,
-      title: CLOSED_ITEM_TITLE,
+      title,
       background: null,
       recommendation: null,
       casePresentation: null,
