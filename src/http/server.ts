@@ -5,6 +5,7 @@ import type { Config } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { FileStore } from "../platform/files/file-store.ts";
 import { errorPage } from "../web/error-page.ts";
+import { feedRoutes } from "../web/feeds/feed-routes.ts";
 import { loginRoutes } from "../web/login/login-routes.ts";
 import { userAdminRoutes } from "../web/users/user-admin-routes.ts";
 import { isPageRequest, langOf, negotiateRequestLang, sendPage, webRoutes } from "../web/web-routes.ts";
@@ -95,6 +96,6 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     files: deps.files,
     maxUploadBytes: deps.config.maxUploadBytes,
   });
-  await app.register(webRoutes([loginRoutes, userAdminRoutes]));
+  await app.register(webRoutes([loginRoutes, userAdminRoutes, feedRoutes]));
   return app;
 }

@@ -5,7 +5,7 @@ import { notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { lockOpenMeeting } from "../agenda/agenda-items.ts";
 import { assertMayPrepareFor, assertMayWrite } from "../publication/permissions.ts";
-import { caseCondition, openItemCondition } from "../publication/visibility.ts";
+import { caseCondition, consultationCondition } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
 import type { Context } from "../shared/context.ts";
 import { inTransaction } from "../shared/transaction.ts";
@@ -39,8 +39,8 @@ type ConsultationRow = Omit<Consultation, "createdAt" | "updatedAt" | "createdBy
  * An actor sees those of cases it may see: planned ones, and actual ones at items it sees in full.
  */
 function consultationQuery(ctx: Context, conditions: Conditions): Conditions {
-  const item = openItemCondition(ctx.actor, "i", "m");
-  if (item !== "TRUE") conditions.add(`(c.agenda_item_id IS NULL OR ${item})`);
+  const consultation = consultationCondition(ctx.actor, "c", "i", "m");
+  if (consultation !== "TRUE") conditions.add(consultation);
   const visibleCase = caseCondition(ctx.actor, "cc");
   if (visibleCase !== "TRUE") {
     conditions.add(`EXISTS (SELECT 1 FROM cases cc WHERE cc.id = c.case_id AND ${visibleCase})`);

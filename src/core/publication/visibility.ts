@@ -84,6 +84,15 @@ export function publicItemFilterCondition(item: string, meeting: string): string
   return publicOpenItemCondition(item, meeting);
 }
 
+/**
+ * SQL condition: the consultation aliased `c` may be shown, its item aliased `item` and that item's
+ * meeting `meeting` joined (left joins: a planned treatment has neither). A planned treatment is
+ * public; an actual one only at an open item of a published agenda.
+ */
+export function publicConsultationCondition(c: string, item: string, meeting: string): string {
+  return `(${c}.agenda_item_id IS NULL OR ${publicOpenItemCondition(item, meeting)})`;
+}
+
 /** SQL condition: the case aliased `c` is public. */
 export function publicCaseCondition(c: string): string {
   return `EXISTS (SELECT 1 FROM consultations pc JOIN agenda_items pi ON pi.id = pc.agenda_item_id
@@ -125,6 +134,17 @@ export function readableBodyCondition(actor: Actor, organizationColumn: string):
 export function publicationCondition(actor: Actor, p: string, meeting: string): string {
   return anyOf(
     publicPublicationCondition(p, meeting),
+    readableBodyCondition(actor, `${meeting}.organization_id`),
+  );
+}
+
+/**
+ * SQL condition: the actor may see the consultation aliased `c`, its item aliased `item` and that
+ * item's meeting `meeting` left-joined: planned ones, and actual ones at items it sees in full.
+ */
+export function consultationCondition(actor: Actor, c: string, item: string, meeting: string): string {
+  return anyOf(
+    publicConsultationCondition(c, item, meeting),
     readableBodyCondition(actor, `${meeting}.organization_id`),
   );
 }
@@ -200,6 +220,21 @@ export interface ItemContent {
 }
 
 /**
+
+ * The title the actor may see of an item of a meeting of body `organizationId` in `state` (an
+ * agenda's outline, as in a calendar entry); null when the item itself is not to be shown.
+ */
+export function itemTitleFor(
+  actor: Actor,
+  item: Pick<ItemContent, "title" | "isPublic">,
+  meeting: { state: MeetingState; organizationId: string },
+): string | null {
+  if (mayReadAllOf(actor, meeting.organizationId)) return item.title;
+  if (!agendaIsPublic(meeting.state)) return null;
+  return item.isPublic ? item.title : CLOSED_ITEM_TITLE;
+}
+
+/**
  * What the actor may see of an item of a meeting of body `organizationId` in `state`; null when
  * the item itself is not to be shown (its agenda is still a draft).
  */
@@ -210,11 +245,12 @@ export function agendaItemFor<Item extends ItemContent>(
 ): Item | null {
   if (mayReadAllOf(actor, meeting.organizationId)) return item;
   const { state } = meeting;
-  if (!agendaIsPublic(state)) return null;
+  const title = itemTitleFor(actor, item, meeting);
+  if (title === null) return null;
   if (!item.isPublic) {
     return {
       ...item,
-      title: CLOSED_ITEM_TITLE,
+      title,
       background: null,
       recommendation: null,
       casePresentation: null,
