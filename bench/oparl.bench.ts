@@ -15,7 +15,13 @@ export async function benchOParl(store: TestStore): Promise<void> {
   const app = await buildServer({
     db: store.db,
     files: store.files,
-    config: { apiToken: null, maxUploadBytes: 1024, logLevel: "silent" },
+    config: {
+      apiToken: null,
+      maxUploadBytes: 1024,
+      logLevel: "silent",
+      secureCookies: false,
+      trustProxy: false,
+    },
   });
   let constant = "";
   app.get("/bench/constant", (_request, reply) =>

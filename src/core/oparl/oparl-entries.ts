@@ -3,13 +3,13 @@ import { Conditions, listPage } from "../../platform/db/list-query.ts";
 import { AppError } from "../../platform/errors.ts";
 import { toDanishIsoString } from "../../platform/time.ts";
 import {
-  publicAgendaCondition,
-  publicCaseCondition,
-  publicConsultationCondition,
-  publicDeletionCondition,
-  publicFileCondition,
+  agendaVisibleCondition,
+  caseCondition,
+  deletionCondition,
+  fileCondition,
+  visibleConsultationCondition,
 } from "../publication/visibility.ts";
-import type { Context } from "../shared/context.ts";
+import type { Actor, Context } from "../shared/context.ts";
 
 /**
  * The record as OParl lists it: for every object its id and change times, and tombstones for
@@ -54,8 +54,8 @@ interface Source {
   table: string | null;
   /** `FROM` part; the object's row is aliased `x`. */
   from: string;
-  /** What the public may see, as a condition on `x`. */
-  publicCondition: string | null;
+  /** What the actor may see, as a condition on `x` (and its joins); null: all of it. */
+  visible: ((actor: Actor) => string) | null;
   modified: string;
   /** The column an `organizationId` filter applies to, if any. */
   organizationColumn?: string;
@@ -97,35 +97,35 @@ const sources: Record<OParlType, Source> = {
   organization: {
     table: "organizations",
     from: "organizations x",
-    publicCondition: null,
+    visible: null,
     modified: withAppointments("organization_id"),
     idType: "uuid",
   },
   person: {
     table: "people",
     from: "people x",
-    publicCondition: null,
+    visible: null,
     modified: withAppointments("person_id"),
     idType: "uuid",
   },
   membership: {
     table: "memberships",
     from: "memberships x",
-    publicCondition: null,
+    visible: null,
     modified: "x.updated_at",
     idType: "uuid",
   },
   legislativeTerm: {
     table: "legislative_terms",
     from: "legislative_terms x",
-    publicCondition: null,
+    visible: null,
     modified: "x.updated_at",
     idType: "uuid",
   },
   meeting: {
     table: "meetings",
     from: "meetings x",
-    publicCondition: null,
+    visible: null,
     modified: `GREATEST(x.updated_at,
       (SELECT max(GREATEST(mi.updated_at, ${itemContentChanged("mi")})) FROM agenda_items mi WHERE mi.meeting_id = x.id),
       (SELECT max(mf.updated_at) FROM files mf WHERE mf.meeting_id = x.id),
@@ -136,7 +136,7 @@ const sources: Record<OParlType, Source> = {
   agendaItem: {
     table: "agenda_items",
     from: "agenda_items x JOIN meetings xm ON xm.id = x.meeting_id",
-    publicCondition: publicAgendaCondition("xm"),
+    visible: (actor) => agendaVisibleCondition(actor, "xm"),
     modified: `GREATEST(x.updated_at, xm.updated_at, ${itemContentChanged("x")},
       ${departedFrom("agenda_item_id", "x.id")})`,
     idType: "uuid",
@@ -144,7 +144,7 @@ const sources: Record<OParlType, Source> = {
   paper: {
     table: "cases",
     from: "cases x",
-    publicCondition: publicCaseCondition("x"),
+    visible: (actor) => caseCondition(actor, "x"),
     modified: `GREATEST(x.updated_at, ${caseChanged("x.id")},
       (SELECT max(pf.updated_at) FROM files pf WHERE pf.case_id = x.id))`,
     idType: "uuid",
@@ -153,7 +153,7 @@ const sources: Record<OParlType, Source> = {
     table: "consultations",
     from: `consultations x LEFT JOIN agenda_items xi ON xi.id = x.agenda_item_id
       LEFT JOIN meetings xm ON xm.id = xi.meeting_id`,
-    publicCondition: publicConsultationCondition("x", "xi", "xm"),
+    visible: (actor) => visibleConsultationCondition(actor, "x", "xi", "xm"),
     modified: `GREATEST(x.updated_at, ${caseChanged("x.case_id")})`,
     idType: "uuid",
   },
@@ -161,7 +161,7 @@ const sources: Record<OParlType, Source> = {
     table: "files",
     from: `files x LEFT JOIN agenda_items xi ON xi.id = x.agenda_item_id
       LEFT JOIN meetings xm ON xm.id = COALESCE(xi.meeting_id, x.meeting_id)`,
-    publicCondition: publicFileCondition("x"),
+    visible: (actor) => fileCondition(actor, "x"),
     modified: `GREATEST(x.updated_at, xi.updated_at, xm.updated_at,
       CASE WHEN x.case_id IS NOT NULL THEN ${caseChanged("x.case_id")} END)`,
     idType: "uuid",
@@ -172,7 +172,7 @@ const sources: Record<OParlType, Source> = {
         FROM (SELECT ${normalizedLocation("location")} AS text, created_at FROM meetings
               WHERE location IS NOT NULL) l
         WHERE l.text <> '' GROUP BY l.text) x`,
-    publicCondition: null,
+    visible: null,
     modified: "x.updated_at",
     idType: "text",
   },
@@ -201,7 +201,8 @@ function liveSql(
 ): string {
   const source = sources[type];
   const live = new Conditions();
-  if (ctx.actor.audience === "public") live.add(source.publicCondition);
+  const visible = source.visible?.(ctx.actor);
+  if (visible && visible !== "TRUE") live.add(visible);
   if (options.ids) live.add(`x.id = ANY(${conditions.param(options.ids)}::${source.idType}[])`);
   if (options.organizationId !== undefined && source.organizationColumn) {
     live.add(`x.${source.organizationColumn} = ${conditions.param(options.organizationId)}`);
@@ -220,7 +221,8 @@ function tombstoneSql(
   const table = sources[type].table;
   if (!table) return null;
   const where = [`t.table_name = '${table}'`];
-  if (ctx.actor.audience === "public") where.push(publicDeletionCondition("t", table));
+  const visible = deletionCondition(ctx.actor, "t", table);
+  if (visible !== "TRUE") where.push(visible);
   if (options.ids) where.push(`t.id = ANY(${conditions.param(options.ids)}::uuid[])`);
   if (options.organizationId !== undefined && sources[type].organizationColumn) {
     where.push(`t.organization_id = ${conditions.param(options.organizationId)}`);

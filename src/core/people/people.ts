@@ -4,8 +4,9 @@ import { Conditions, listPage } from "../../platform/db/list-query.ts";
 import { type AuditFields, defineTable } from "../../platform/db/table.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
+import { assertMayWrite } from "../publication/permissions.ts";
 import { presentAudit } from "../shared/audit.ts";
-import { assertMayWrite, type Context } from "../shared/context.ts";
+import type { Context } from "../shared/context.ts";
 import { assertNotReferenced, deleteRow } from "../shared/delete-record.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type { Affiliation, Person, PersonCreate, PersonQuery, PersonUpdate } from "./person.schema.ts";
@@ -31,7 +32,10 @@ async function withAffiliations(db: Database, rows: Row[]): Promise<Person[]> {
   }));
 }
 
-/** People are public record: names and seats of members of public bodies. */
+/**
+ * People are public record: names and seats of members of public bodies. They are a shared
+ * register, kept by any secretariat.
+ */
 export async function getPersonById(ctx: Context, id: string): Promise<Person> {
   const rows = await ctx.db.query<Row>(`SELECT ${personTable.select()} FROM people WHERE id = $1`, [id]);
   const [person] = await withAffiliations(ctx.db, rows);
@@ -129,6 +133,7 @@ export async function deletePerson(ctx: Context, id: string): Promise<void> {
         column: "substitute_for_person_id",
         label: "meeting attendances (substituted for)",
       },
+      { table: "users", column: "person_id", label: "users (as the person they are)" },
     ]);
     await deleteRow(tx, "people", id, ctx.actor.id);
   });

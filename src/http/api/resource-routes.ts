@@ -27,7 +27,13 @@ export interface ResourceDefinition<
   remove?(ctx: Context, id: string): Promise<void>;
 }
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
 const IdParams = Type.Object({ id: Id });
 
 export function registerResource<

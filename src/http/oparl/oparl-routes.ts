@@ -13,7 +13,7 @@ import { anonymousReader, type Context } from "../../core/shared/context.ts";
 import { DEFAULT_INSTALLATION_NAME } from "../../platform/config.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { FileStore } from "../../platform/files/file-store.ts";
-import { sendProblem } from "../problem.ts";
+import { sendProblem, toProblem } from "../problem.ts";
 import { agendaItemKind } from "./agenda-item.ts";
 import { presentBody } from "./body.ts";
 import { consultationKind } from "./consultation.ts";
@@ -71,6 +71,12 @@ export async function oparlRoutes(app: FastifyInstance, options: OParlOptions): 
   app.addHook("onSend", async (_request, reply, payload) => {
     reply.header("access-control-allow-origin", "*");
     return payload;
+  });
+  // Errors stay JSON here, whatever the client accepts: OParl has no pages.
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+    return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, {

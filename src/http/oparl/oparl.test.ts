@@ -559,6 +559,8 @@ forEachStore("OParl 1.1 at /oparl/v1", (store) => {
         apiToken: null,
         maxUploadBytes: 1024,
         logLevel: "silent",
+        secureCookies: false,
+        trustProxy: false,
         installationName: "KKR Midtjyllands mødearkiv",
         publicUrl: "https://moeder.example.dk",
       },
