@@ -4,7 +4,7 @@ import type { OParlUrls } from "./oparl-urls.ts";
 
 /**
  * A place where meetings are held: one per distinct text of meetings' location (see
- * docs/decisions/0003-oparl.md).
+ * docs/decisions/0004-oparl-and-deletions.md).
  */
 export function presentLocation(l: LocationRecord, urls: OParlUrls): OParlObject {
   return oparlObject("location", urls.object("location", l.id), { description: l.description }, l);
