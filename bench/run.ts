@@ -3,6 +3,7 @@
  * Reports numbers; checks nothing. BENCH_ITEMS and BENCH_SECONDS make it smaller or longer.
  */
 import { openTestStore, testServerAnswers } from "../test/support/databases.ts";
+import { benchDocuments } from "./documents.bench.ts";
 import { benchImport } from "./import.bench.ts";
 import { benchParse } from "./parse.bench.ts";
 import { benchRecord } from "./record.bench.ts";
@@ -23,3 +24,5 @@ console.log("\nParser:");
 await benchParse();
 console.log("\nImport:");
 await benchImport();
+console.log("\nDocuments:");
+await benchDocuments();

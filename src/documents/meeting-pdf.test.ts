@@ -226,7 +226,7 @@ forEachStore("agenda and minutes as PDF", (store) => {
     );
     assert.match(
       pdf.pages.flat().join("\n"),
-      new RegExp(`• Rammeaftale – udkast\\.pdf \\(PDF, \\d+ kB\\), vedlagt side ${item + 1}–${item + 3}`),
+      new RegExp(`• Rammeaftale – udkast\\.pdf \\(PDF, \\d+ kB\\) vedlagt side ${item + 1}–${item + 3}`),
     );
     const itemBookmark = pdf.outline.find((node) => node.title === "4. Rammeaftalen – ny form og indhold");
     assert.deepEqual(

@@ -120,7 +120,7 @@ function tocEntries(groups: readonly Group[], plan: AppendPlan | null): TocEntry
 }
 
 /** "A, B og C". */
-export function danishList(names: readonly string[]): string {
+function danishList(names: readonly string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} og ${names.at(-1)}`;
 }
@@ -136,7 +136,7 @@ const kinds: [RegExp, string][] = [
 ];
 
 /** "PDF, 245 kB": what a reader needs to decide whether to open an attachment. */
-export function describeFile(file: Pick<DocumentAttachment, "mediaType" | "sizeBytes">): string {
+function describeFile(file: Pick<DocumentAttachment, "mediaType" | "sizeBytes">): string {
   const kind = kinds.find(([pattern]) => pattern.test(file.mediaType))?.[1] ?? "fil";
   const kb = file.sizeBytes / 1000;
   const size =
@@ -150,7 +150,7 @@ export function describeFile(file: Pick<DocumentAttachment, "mediaType" | "sizeB
 export const pageLabel = (page: number, total: number) => `Side ${page} af ${total}`;
 
 /** The footer's left part: which document this page belongs to, when printed and stapled. */
-export function footerTitle(model: MeetingDocument): string {
+function footerTitle(model: MeetingDocument): string {
   const marks = [model.edition === "members" ? "Medlemsudgave" : null, model.draft ? "Udkast" : null];
   return [model.documentTitle, ...marks].filter(Boolean).join(" · ");
 }
@@ -175,22 +175,17 @@ class MeetingLayout {
   readonly doc: Doc;
   readonly model: MeetingDocument;
   readonly plan: AppendPlan | null;
-  readonly previous: Map<string, number> | null;
   readonly pages = new Map<string, number>();
   readonly placeholders: Layout["placeholders"] = [];
   readonly root: Element;
+  /** Page references drawn once every page is known, in the order they were laid out. */
+  private readonly pageReferences: (() => void)[] = [];
 
-  constructor(
-    doc: Doc,
-    model: MeetingDocument,
-    plan: AppendPlan | null,
-    previous: Map<string, number> | null,
-  ) {
+  constructor(doc: Doc, model: MeetingDocument, plan: AppendPlan | null) {
     this.doc = doc;
     this.w = new TaggedWriter(doc);
     this.model = model;
     this.plan = plan;
-    this.previous = previous;
     this.root = doc.struct("Document");
     doc.addStructure(this.root);
   }
@@ -202,10 +197,27 @@ class MeetingLayout {
     this.tableOfContents(tocEntries(groups, this.plan));
     this.doc.addPage();
     this.agenda(groups);
+    for (const draw of this.pageReferences) draw();
     this.root.end();
     const pageCount = this.doc.bufferedPageRange().count;
     this.footers(pageCount);
     return { pages: this.pages, placeholders: this.placeholders, pageCount };
+  }
+
+  /**
+   * Draws `draw` on the page laid out now, once every page is known. The space it fills is
+   * reserved now (a column of fixed width), so what it prints moves nothing.
+   */
+  private later(draw: (pageOf: (key: string) => number) => void): void {
+    const page = this.w.pageIndex();
+    this.pageReferences.push(() => {
+      this.doc.switchToPage(page);
+      draw((key) => {
+        const target = this.pages.get(key);
+        if (target === undefined) throw new Error(`nothing was laid out for ${key}`);
+        return target + 1;
+      });
+    });
   }
 
   private frontPage(): void {
@@ -294,12 +306,6 @@ class MeetingLayout {
     );
   }
 
-  private pageOf(key: string): string {
-    const page = this.previous?.get(key);
-    // The first pass does not know the pages yet; the label's width does not move the layout.
-    return page === undefined ? "0" : String(page + 1);
-  }
-
   private tableOfContents(entries: readonly TocEntry[]): void {
     const { w, doc, root } = this;
     const box = w.box;
@@ -316,7 +322,6 @@ class MeetingLayout {
       Math.max(0, ...entries.map((entry) => doc.widthOfString(toWinAnsi(numbered(entry.number, ""))))) + 10;
     const pageWidth = doc.widthOfString("0000");
     for (const entry of entries) this.tocLine(toc, entry, box, numberWidth, pageWidth);
-    toc.end();
   }
 
   private tocLine(toc: Element, entry: TocEntry, box: Box, numberWidth: number, pageWidth: number): void {
@@ -333,7 +338,6 @@ class MeetingLayout {
     w.ensureSpace(lines.length * lineHeight);
     const top = doc.y;
     const lastY = top + (lines.length - 1) * lineHeight;
-    const page = this.pageOf(entry.key);
     const item = doc.struct("TOCI");
     toc.add(item);
     const link = doc.struct("Link");
@@ -345,30 +349,33 @@ class MeetingLayout {
         doc.text(line, box.x + indent, top + i * lineHeight, { lineBreak: false });
       });
     });
-    const lastWidth = doc.widthOfString(lines.at(-1) ?? "");
-    const pageX = box.x + box.width - doc.widthOfString(page);
-    link.add(() => {
-      doc.font(font).fontSize(size).text(page, pageX, lastY, { lineBreak: false });
+    const leaderFrom = box.x + indent + doc.widthOfString(lines.at(-1) ?? "") + 6;
+    this.later((pageOf) => {
+      const page = String(pageOf(entry.key));
+      doc.font(font).fontSize(size);
+      const pageX = box.x + box.width - doc.widthOfString(page);
+      link.add(() => {
+        doc.fillColor(colors.text).text(page, pageX, lastY, { lineBreak: false });
+      });
+      doc.goTo(box.x, top, box.width, lines.length * lineHeight, entry.destination, {
+        structParent: link,
+        Contents: new String(`${numbered(entry.number, entry.title)}, side ${page}`),
+      } as unknown as PDFKit.Mixins.AnnotationOption);
+      link.end();
+      item.end();
+      const dot = doc.widthOfString(". ");
+      const leaderTo = pageX - 6;
+      if (leaderTo - leaderFrom > dot * 2) {
+        w.artifact(() => {
+          doc
+            .fillColor(colors.rule)
+            .text(". ".repeat(Math.floor((leaderTo - leaderFrom) / dot)), leaderFrom, lastY, {
+              lineBreak: false,
+            });
+          doc.fillColor(colors.text);
+        }, "Layout");
+      }
     });
-    doc.goTo(box.x, top, box.width, lines.length * lineHeight, entry.destination, {
-      structParent: link,
-      Contents: new String(`${numbered(entry.number, entry.title)}, side ${page}`),
-    } as unknown as PDFKit.Mixins.AnnotationOption);
-    link.end();
-    item.end();
-    const leaderFrom = box.x + indent + lastWidth + 6;
-    const leaderTo = pageX - 6;
-    const dot = doc.widthOfString(". ");
-    if (leaderTo - leaderFrom > dot * 2) {
-      w.artifact(() => {
-        doc
-          .fillColor(colors.rule)
-          .text(". ".repeat(Math.floor((leaderTo - leaderFrom) / dot)), leaderFrom, lastY, {
-            lineBreak: false,
-          });
-        doc.fillColor(colors.text);
-      }, "Layout");
-    }
     doc.x = box.x;
     doc.y = top + lines.length * lineHeight + 1.5;
   }
@@ -402,7 +409,6 @@ class MeetingLayout {
         if (pendingBreak) doc.addPage();
         pendingBreak = this.item(parent, level, item, index, outline);
       }
-      if (parent !== root) parent.end();
     }
   }
 
@@ -484,7 +490,6 @@ class MeetingLayout {
       w.heading(section, level + 1, "Bilag", box, { size: 11, keepLines: 1 });
       this.attachmentList(section, item.attachments);
     }
-    section.end();
     return this.appendPlaceholders(item, entry);
   }
 
@@ -516,8 +521,9 @@ class MeetingLayout {
     this.w.blocks(parent, markdownBlocks(source), this.w.box, level);
   }
 
+  /** Bilag: name, kind and size; in the combined edition also the pages each one was appended on. */
   private attachmentList(parent: Element, files: readonly DocumentAttachment[]): void {
-    const { w } = this;
+    const { w, doc } = this;
     w.list(
       parent,
       files,
@@ -525,17 +531,32 @@ class MeetingLayout {
       w.box,
       (body, file, box) => {
         const runs = [plainRun(file.name), plainRun(` (${describeFile(file)})`)];
-        const appendedAt = this.previous?.get(fileKey(file.fileId));
         const count = this.plan?.pageCounts.get(file.fileId);
-        if (count !== undefined) {
-          const first = appendedAt === undefined ? 0 : appendedAt + 1;
-          runs.push(
-            plainRun(count > 1 ? `, vedlagt side ${first}–${first + count - 1}` : `, vedlagt side ${first}`),
-          );
-        } else if (this.plan?.unreadable.has(file.fileId)) {
-          runs.push(plainRun(", kunne ikke vedlægges (beskyttet eller beskadiget PDF)"));
+        if (count === undefined) {
+          if (this.plan?.unreadable.has(file.fileId)) {
+            runs.push(plainRun(", kunne ikke vedlægges (beskyttet eller beskadiget PDF)"));
+          }
+          w.runs(body, "P", runs, box, { gapAfter: 1 });
+          return;
         }
-        w.runs(body, "P", runs, box, { gapAfter: 1 });
+        // The pages are known once the attachment is placed: they go in a column of their own.
+        const column = doc.font(fonts.regular).fontSize(sizes.body).widthOfString("vedlagt side 0000–0000");
+        const narrower = { x: box.x, width: box.width - column - 8 };
+        const paragraph = w.runs(body, "P", runs, narrower, { gapAfter: 1, open: true });
+        if (!paragraph) return;
+        this.later((pageOf) => {
+          const first = pageOf(fileKey(file.fileId));
+          const label = count > 1 ? `vedlagt side ${first}–${first + count - 1}` : `vedlagt side ${first}`;
+          doc.font(fonts.regular).fontSize(sizes.body);
+          const x = box.x + box.width - doc.widthOfString(label);
+          paragraph.element.add(() => {
+            // The space keeps the words apart for text extraction and screen readers.
+            doc.fillColor(colors.text).text(` ${label}`, x - doc.widthOfString(" "), paragraph.lastLineY, {
+              lineBreak: false,
+            });
+          });
+          paragraph.element.end();
+        });
       },
     );
   }
@@ -610,14 +631,9 @@ function ellipsize(doc: Doc, text: string, width: number): string {
 }
 
 /**
- * Lays the document out on `doc`. `previous` holds the pages the last pass found (null the first
- * time): the table of contents prints them.
+ * Lays the document out on `doc` in one pass. Page numbers (table of contents, appended
+ * attachments) go in space reserved for them and are drawn once every page is known.
  */
-export function layoutMeeting(
-  doc: Doc,
-  model: MeetingDocument,
-  plan: AppendPlan | null,
-  previous: Map<string, number> | null,
-): Layout {
-  return new MeetingLayout(doc, model, plan, previous).run();
+export function layoutMeeting(doc: Doc, model: MeetingDocument, plan: AppendPlan | null): Layout {
+  return new MeetingLayout(doc, model, plan).run();
 }

@@ -1,10 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { MeetingDocument } from "../meeting-document.ts";
 import { type AttachmentPdf, fillPlaceholders, openAttachments } from "./append-attachments.ts";
-import { type AppendPlan, type Layout, layoutMeeting, pageLabel } from "./meeting-layout.ts";
-
-/** Two passes settle it: the table of contents has a fixed size, so its numbers move nothing. */
-const MAX_PASSES = 4;
+import { type AppendPlan, layoutMeeting, pageLabel } from "./meeting-layout.ts";
 
 function newDocument(model: MeetingDocument): { doc: PDFKit.PDFDocument; bytes: Promise<Uint8Array> } {
   const doc = new PDFDocument({
@@ -32,10 +29,6 @@ function newDocument(model: MeetingDocument): { doc: PDFKit.PDFDocument; bytes: 
   return { doc, bytes };
 }
 
-function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  return a.size === b.size && [...a].every(([key, page]) => b.get(key) === page);
-}
-
 export interface RenderOptions {
   /**
    * The combined edition: these PDF attachments (those the edition may see) are appended after
@@ -46,8 +39,8 @@ export interface RenderOptions {
 
 /**
  * The agenda or minutes as a tagged PDF: front page, table of contents with the pages the items
- * actually start on, the items, "Side X af Y" on every page. The layout runs until the table of
- * contents prints the pages the layout found (twice, in practice).
+ * actually start on, the items, "Side X af Y" on every page; in the combined edition the PDF
+ * attachments after their items.
  */
 export async function renderMeetingPdf(
   model: MeetingDocument,
@@ -58,19 +51,10 @@ export async function renderMeetingPdf(
     pageCounts: new Map([...opened.documents].map(([fileId, pdf]) => [fileId, pdf.getPageCount()])),
     unreadable: opened.unreadable,
   };
-  let previous: Map<string, number> | null = null;
-  for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const { doc, bytes } = newDocument(model);
-    const layout: Layout = layoutMeeting(doc, model, plan, previous);
-    if (previous && samePages(previous, layout.pages)) {
-      doc.end();
-      const rendered = await bytes;
-      if (!opened || layout.placeholders.length === 0) return rendered;
-      return fillPlaceholders(rendered, layout.placeholders, opened, pageLabel);
-    }
-    previous = layout.pages;
-  }
-  throw new Error(
-    `the table of contents of meeting ${model.meetingId} did not settle in ${MAX_PASSES} passes`,
-  );
+  const { doc, bytes } = newDocument(model);
+  const layout = layoutMeeting(doc, model, plan);
+  doc.end();
+  const rendered = await bytes;
+  if (!opened || layout.placeholders.length === 0) return rendered;
+  return fillPlaceholders(rendered, layout.placeholders, opened, pageLabel);
 }

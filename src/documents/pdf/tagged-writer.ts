@@ -18,8 +18,8 @@ export const colors = { text: "#1a1a1a", muted: "#3d3d3d", link: "#1f4e9c", rule
 export const sizes = { body: 10.5, small: 9.5, footer: 8.5 } as const;
 
 /** Space between lines, and after a paragraph. */
-export const LINE_GAP = 2.5;
-export const PARAGRAPH_GAP = 6;
+const LINE_GAP = 2.5;
+const PARAGRAPH_GAP = 6;
 const TIGHT_GAP = 2;
 const BULLET_WIDTH = 14;
 
@@ -57,7 +57,9 @@ export const plainRun = (text: string, style: Partial<Run> = {}): Run => ({
  * (H1..H6, P, L/LI/Lbl/LBody, Link, Table), everything decorative is an artifact. Content is drawn
  * by closures added to elements already attached to the tree, so pdfkit marks it as it is drawn;
  * a page break inside such a closure continues the marking on the next page. Pages are only added
- * between closures (`ensureSpace`), never inside one.
+ * between closures (`ensureSpace`), never inside one. Containers (sections, lists) are not ended
+ * here: ending one ends all it holds, and a paragraph may still get content once the pages are
+ * known (page references); the document's root ends them all at the end.
  */
 export class TaggedWriter {
   readonly doc: Doc;
@@ -128,14 +130,21 @@ export class TaggedWriter {
 
   /**
    * Styled runs as one element (a paragraph). Runs with a link become Link elements inside it, with
-   * their annotation in the structure tree as PDF/UA asks.
+   * their annotation in the structure tree as PDF/UA asks. With `open`, the element is returned
+   * unended, with the top of its last line, for content to be added later.
    */
-  runs(parent: Element, type: string, runs: readonly Run[], box: Box, style: TextStyle = {}): void {
+  runs(
+    parent: Element,
+    type: string,
+    runs: readonly Run[],
+    box: Box,
+    style: TextStyle & { open?: boolean } = {},
+  ): { element: Element; lastLineY: number } | null {
     const doc = this.doc;
     const size = style.size ?? sizes.body;
     const color = style.color ?? colors.text;
     const written = runs.map((run) => ({ ...run, text: toWinAnsi(run.text) })).filter((run) => run.text);
-    if (written.length === 0) return;
+    if (written.length === 0) return null;
     this.ensureSpace(this.lineHeight(size));
     const element = doc.struct(type);
     parent.add(element);
@@ -175,10 +184,12 @@ export class TaggedWriter {
         element.add(piece);
       }
     }
-    element.end();
+    if (!style.open) element.end();
     doc.fillColor(colors.text);
     doc.x = box.x;
+    const lastLineY = doc.y - this.lineHeight(size);
     doc.y += style.gapAfter ?? PARAGRAPH_GAP;
+    return { element, lastLineY };
   }
 
   /** A list whose items are drawn by `drawItem` into their LBody. */
@@ -218,10 +229,7 @@ export class TaggedWriter {
       const body = doc.struct("LBody");
       listItem.add(body);
       drawItem(body, item, inner);
-      body.end();
-      listItem.end();
     });
-    list.end();
     doc.x = box.x;
     doc.y += (style.gapAfter ?? PARAGRAPH_GAP) - TIGHT_GAP;
   }
@@ -256,7 +264,6 @@ export class TaggedWriter {
           const quote = this.doc.struct("BlockQuote");
           parent.add(quote);
           this.blocks(quote, block.blocks, { x: box.x + 16, width: box.width - 16 }, headingLevel);
-          quote.end();
           break;
         }
         case "code":
