@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { forEachStore } from "../../test/support/databases.ts";
 import {
   assertPageFooters,
@@ -17,8 +17,8 @@ import {
 import { publicReader, secretariat } from "../../test/support/factories.ts";
 import { outlineTitles, type ReadPdf, readPdf } from "../../test/support/pdf-reader.ts";
 import type { FileContext } from "../core/files/files.ts";
-import type { DocumentEdition, DocumentKind } from "./meeting-document.ts";
-import { meetingPdf } from "./meeting-pdf.ts";
+import type { DocumentEdition, DocumentKind, MeetingDocument } from "./meeting-document.ts";
+import { documentFileName, meetingPdf } from "./meeting-pdf.ts";
 
 const ITEM_HEADINGS = [
   "1. Godkendelse af dagsorden",
@@ -242,5 +242,32 @@ forEachStore("agenda and minutes as PDF", (store) => {
     assert.equal(pagesWith(members.read, "Lukket bilag"), CLOSED_ATTACHMENT_PAGES);
     assert.equal(pagesWith(members.read, "Rammeaftalebilag side"), OPEN_ATTACHMENT_PAGES);
     assertPageFooters(members.read);
+  });
+});
+
+describe("document file names", () => {
+  const named = (name: string, shortName: string | null) =>
+    ({
+      kind: "minutes",
+      edition: "public",
+      isoDate: "2021-01-22",
+      body: { name, shortName },
+    }) as MeetingDocument;
+
+  test("Danish letters are spelled out in the ASCII name and kept in the UTF-8 one", () => {
+    const model = named("Rådet for Fremtidens Kompetencer – Midtjylland", "Rådet");
+    assert.equal(documentFileName(model, false, true), "referat-raadet-2021-01-22.pdf");
+    assert.equal(documentFileName(model, true, false), "referat-rådet-2021-01-22-med-bilag.pdf");
+  });
+
+  test("a short enough name says more than a short name", () => {
+    assert.equal(
+      documentFileName(named("KKR Midtjylland", "KKR"), false, true),
+      "referat-kkr-midtjylland-2021-01-22.pdf",
+    );
+    assert.equal(
+      documentFileName(named("Kommunaldirektørnetværket i den midtjyske region", "KD-Net"), false, true),
+      "referat-kd-net-2021-01-22.pdf",
+    );
   });
 });

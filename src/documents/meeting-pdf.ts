@@ -40,10 +40,17 @@ function slug(text: string, ascii: boolean): string {
   return out.replace(notAllowed, "-").replace(/^-+|-+$/g, "");
 }
 
-function fileNameOf(model: MeetingDocument, withAttachments: boolean, ascii: boolean): string {
+/** Names up to this long name the file; longer ones give way to the short name (KD-Net). */
+const LONGEST_NAME_IN_FILE_NAME = 30;
+
+/** `dagsorden-kkr-midtjylland-2021-05-06.pdf`: ASCII, or with Danish letters kept. */
+export function documentFileName(model: MeetingDocument, withAttachments: boolean, ascii: boolean): string {
+  const { name, shortName } = model.body;
+  // "KKR Midtjylland" says more than its short name "KKR"; "KD-Net" is kinder than its long name.
+  const body = shortName && name.length > LONGEST_NAME_IN_FILE_NAME ? shortName : name;
   const parts = [
     documentHeadings[model.kind],
-    model.body.shortName ?? model.body.name,
+    body,
     model.isoDate,
     model.edition === "members" ? "medlemmer" : null,
     withAttachments ? "med bilag" : null,
@@ -75,8 +82,8 @@ export async function meetingPdf(ctx: FileContext, request: MeetingPdfRequest): 
   }
   return {
     bytes: await renderMeetingPdf(model, { attachments }),
-    asciiFileName: fileNameOf(model, request.withAttachments, true),
-    fileName: fileNameOf(model, request.withAttachments, false),
+    asciiFileName: documentFileName(model, request.withAttachments, true),
+    fileName: documentFileName(model, request.withAttachments, false),
     model,
   };
 }

@@ -193,10 +193,15 @@ class MeetingLayout {
   run(): Layout {
     const groups = groupsOf(this.model.items);
     this.frontPage();
-    this.doc.addPage();
-    this.tableOfContents(tocEntries(groups, this.plan));
-    this.doc.addPage();
-    this.agenda(groups);
+    if (groups.length > 0) {
+      this.doc.addPage();
+      this.tableOfContents(tocEntries(groups, this.plan));
+      this.doc.addPage();
+      this.agenda(groups);
+    } else {
+      this.doc.y += 10;
+      this.w.text(this.root, "P", "Der er ingen punkter på dagsordenen.", this.w.box);
+    }
     for (const draw of this.pageReferences) draw();
     this.root.end();
     const pageCount = this.doc.bufferedPageRange().count;

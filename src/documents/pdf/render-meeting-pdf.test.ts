@@ -161,6 +161,13 @@ describe("the meeting PDF, from a document model", () => {
     assert.equal(lib.getPage(attachmentPage).getRotation().angle, 90, "the attachment keeps its rotation");
   });
 
+  test("a meeting without items is one page that says so", async () => {
+    const pdf = await readPdf(await renderMeetingPdf(model([])));
+    assert.equal(pdf.pageCount, 1);
+    assert.ok(pdf.pages[0]?.includes("Der er ingen punkter på dagsordenen."));
+    assertPageFooters(pdf);
+  });
+
   test("characters beyond the standard fonts are spelled out, Danish letters kept", () => {
     assert.equal(
       toWinAnsi("Æbler, øl og å – “citat” ≥ 5 € • ő ﬁ\u200b"),
