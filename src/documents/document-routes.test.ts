@@ -68,6 +68,15 @@ forEachStore("GET /moeder/:id/dagsorden.pdf and referat.pdf", (store) => {
     assert.equal(absent.json().code, "record.not_found");
   });
 
+  test("the routes are in the OpenAPI document, answering application/pdf", async () => {
+    const doc = (await app.inject({ url: "/api/openapi.json" })).json();
+    for (const path of ["/moeder/{id}/dagsorden.pdf", "/moeder/{id}/referat.pdf"]) {
+      const get = doc.paths[path]?.get;
+      assert.ok(get?.responses["200"].content["application/pdf"], `${path} documented`);
+      assert.ok(get.parameters.some((p: { name: string }) => p.name === "udgave"));
+    }
+  });
+
   test("bilag=med appends the attachments that are PDFs", async () => {
     await meeting.advanceTo("minutes_published");
     const plain = await readPdf(new Uint8Array((await get("referat.pdf")).rawPayload));

@@ -38,7 +38,16 @@ export async function documentRoutes(app: FastifyInstance, options: { files: Fil
           summary,
           params: Params,
           querystring: Query,
-          response: { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+          response: {
+            200: {
+              description: "The PDF",
+              content: { "application/pdf": { schema: { type: "string", format: "binary" } } },
+            },
+            400: ProblemSchema,
+            401: ProblemSchema,
+            403: ProblemSchema,
+            404: ProblemSchema,
+          },
         },
       },
       async (request, reply) => {
