@@ -39,16 +39,15 @@ forEachStore("GET /moeder/:id/dagsorden.pdf and referat.pdf", (store) => {
     );
   });
 
-  test("the members' edition walks 401 -> 400 -> 200", async () => {
+  test("the members' edition walks 401 -> 400 -> 200, errors as pages for the people who open the link", async () => {
     const anonymous = await get("dagsorden.pdf?udgave=medlemmer");
     assert.equal(anonymous.statusCode, 401);
-    assert.equal(anonymous.headers["content-type"], "application/problem+json; charset=utf-8");
-    assert.equal(anonymous.json().code, "auth.required");
+    assert.equal(anonymous.headers["content-type"], "text/html; charset=utf-8");
     const wrongToken = await get("dagsorden.pdf?udgave=medlemmer", { authorization: "Bearer nope" });
     assert.equal(wrongToken.statusCode, 401);
     const badEdition = await get("dagsorden.pdf?udgave=hemmelig", asSecretariat);
     assert.equal(badEdition.statusCode, 400);
-    assert.equal(badEdition.json().field, "udgave");
+    assert.match(badEdition.body, /udgave/);
     const members = await get("dagsorden.pdf?udgave=medlemmer", asSecretariat);
     assert.equal(members.statusCode, 200);
     assert.equal(members.headers["cache-control"], "private, no-store");
@@ -62,10 +61,8 @@ forEachStore("GET /moeder/:id/dagsorden.pdf and referat.pdf", (store) => {
   test("minutes not yet published, and meetings that do not exist, are 404", async () => {
     const minutes = await get("referat.pdf");
     assert.equal(minutes.statusCode, 404);
-    assert.equal(minutes.json().code, "document.not_available");
     const absent = await app.inject({ url: "/moeder/01a20808-0000-7000-8000-000000000000/dagsorden.pdf" });
     assert.equal(absent.statusCode, 404);
-    assert.equal(absent.json().code, "record.not_found");
   });
 
   test("the routes are in the OpenAPI document, answering application/pdf", async () => {

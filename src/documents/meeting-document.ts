@@ -7,11 +7,13 @@ import { getMeetingById } from "../core/meetings/meetings.ts";
 import { getOrganizationById } from "../core/organizations/organizations.ts";
 import { getPersonById } from "../core/people/people.ts";
 import type { Person } from "../core/people/person.schema.ts";
+import { mayReadAllOf } from "../core/publication/permissions.ts";
 import { agendaIsPublic, type MeetingState, minutesArePublic } from "../core/publication/visibility.ts";
 import { type Actor, anonymousReader, type Context } from "../core/shared/context.ts";
 import { MAX_PAGE_SIZE } from "../platform/db/keyset.ts";
 import { AppError } from "../platform/errors.ts";
-import { danishClock, danishDate, danishLongDate, toDanishIsoString } from "../platform/time.ts";
+import { toDanishIsoString } from "../platform/time.ts";
+import { formatDate, formatShortDate, formatTime } from "../web/format.ts";
 
 /** The agenda (dagsorden) or the minutes (referat) of a meeting. */
 export type DocumentKind = "agenda" | "minutes";
@@ -117,27 +119,33 @@ const outcomeLabels: Record<Outcome, string | null> = {
 };
 
 /**
- * Who may read the members' edition (closed items included). Until accounts and roles exist that
- * is whoever holds the API token: this is the one check to replace then.
+ * Who may read the members' edition of a body's documents, closed items included: its members and
+ * secretariat, and the administrator (`permissions.ts` decides). 401 asks the public to sign in;
+ * 403 tells a signed-in reader of other bodies that this one is not theirs.
  */
-export function assertMayReadMembersEdition(actor: Actor): void {
-  if (actor.audience !== "internal") {
+export function assertMayReadMembersEdition(actor: Actor, organizationId: string): void {
+  if (mayReadAllOf(actor, organizationId)) return;
+  if (!actor.authenticated) {
     throw new AppError(
       "auth.required",
-      "udgave=medlemmer: the members' edition shows closed items and needs a token (Authorization: Bearer ...)",
+      "udgave=medlemmer: the members' edition shows closed items; sign in or send a token (Authorization: Bearer ...)",
       { field: "udgave" },
     );
   }
+  throw new AppError(
+    "auth.forbidden",
+    `udgave=medlemmer: the members' edition is for the members and secretariat of organisation ${organizationId}`,
+    { field: "udgave" },
+  );
 }
 
 /**
  * The context a document edition is read in. The public edition is read as the anonymous public,
- * so that visibility decides what it shows, whoever asks for it.
+ * so that visibility decides what it shows, whoever asks for it; the members' edition as the
+ * caller, once `assertMayReadMembersEdition` has let them in.
  */
 export function editionContext<C extends Context>(ctx: C, edition: DocumentEdition): C {
-  if (edition === "public") return { ...ctx, actor: anonymousReader };
-  assertMayReadMembersEdition(ctx.actor);
-  return ctx;
+  return edition === "public" ? { ...ctx, actor: anonymousReader } : ctx;
 }
 
 const minutesBeingWritten: readonly MeetingState[] = ["held", "minutes_approved", "minutes_published"];
@@ -271,6 +279,7 @@ export async function loadMeetingDocument(
 ): Promise<MeetingDocument> {
   const reader = editionContext(ctx, edition);
   const meeting = await getMeetingById(reader, meetingId);
+  if (edition === "members") assertMayReadMembersEdition(ctx.actor, meeting.organizationId);
   assertDocumentExists(meeting, kind, edition);
   const person = personReader(reader);
   const [body, items, meetingAttachments, attendance] = await Promise.all([
@@ -285,7 +294,7 @@ export async function loadMeetingDocument(
     end !== null && toDanishIsoString(end).slice(0, 10) === toDanishIsoString(start).slice(0, 10);
   const time = meeting.allDay
     ? null
-    : `kl. ${danishClock(start)}${end && sameDay ? `–${danishClock(end)}` : ""}`;
+    : `kl. ${formatTime(start, "da")}${end && sameDay ? `–${formatTime(end, "da")}` : ""}`;
   const heading = documentHeadings[kind];
   const bodyName = body.name;
   const draft =
@@ -297,12 +306,12 @@ export async function loadMeetingDocument(
     edition,
     meetingId,
     heading,
-    documentTitle: `${heading}: ${bodyName}, ${danishDate(start)}`,
+    documentTitle: `${heading}: ${bodyName}, ${formatShortDate(start, "da")}`,
     body: { name: bodyName, shortName: body.shortName },
     meetingTitle: meeting.title,
     draft,
     cancelled: meeting.state === "cancelled",
-    date: danishLongDate(start),
+    date: formatDate(start, "da"),
     time,
     isoDate: toDanishIsoString(start).slice(0, 10),
     place: meeting.location,

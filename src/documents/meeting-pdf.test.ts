@@ -14,7 +14,7 @@ import {
   MARKER,
   OPEN_ATTACHMENT_PAGES,
 } from "../../test/support/document-fixtures.ts";
-import { publicReader, secretariat } from "../../test/support/factories.ts";
+import { makeOrganization, publicReader, secretariat, withRoles } from "../../test/support/factories.ts";
 import { outlineTitles, type ReadPdf, readPdf } from "../../test/support/pdf-reader.ts";
 import type { FileContext } from "../core/files/files.ts";
 import type { DocumentEdition, DocumentKind, MeetingDocument } from "./meeting-document.ts";
@@ -170,6 +170,34 @@ forEachStore("agenda and minutes as PDF", (store) => {
     }
     assert.ok(outlineTitles(pdf.outline).includes(`3.2. Personsag om ${MARKER}`));
     assert.equal(asciiFileName, "dagsorden-kkr-midtjylland-2021-05-06-medlemmer.pdf");
+  });
+
+  test("the members' edition is for the body's members and secretariat: 401 for the public, 403 for others", async () => {
+    const { db, files } = store();
+    const other = await makeOrganization(db);
+    const request = {
+      meetingId: meeting.meetingId,
+      kind: "agenda",
+      edition: "members",
+      withAttachments: false,
+    } as const;
+    await assert.rejects(meetingPdf({ ...publicReader(db), files }, request), { code: "auth.required" });
+    await assert.rejects(meetingPdf({ ...withRoles(db, { [other.id]: "secretariat" }), files }, request), {
+      code: "auth.forbidden",
+    });
+    const member = await meetingPdf(
+      { ...withRoles(db, { [meeting.organizationId]: "member" }), files },
+      request,
+    );
+    assert.ok((await readPdf(member.bytes)).pages.flat().includes(`3.2. Personsag om ${MARKER}`));
+    const outsider = await meetingPdf(
+      { ...withRoles(db, { [other.id]: "member" }), files },
+      {
+        ...request,
+        edition: "public",
+      },
+    );
+    assert.ok(!(await readPdf(outsider.bytes)).pages.flat().join("\n").includes(MARKER));
   });
 
   test("minutes: the members' draft once the meeting is held, the public's once published", async () => {

@@ -67,6 +67,7 @@ export function documentFileName(model: MeetingDocument, withAttachments: boolea
  * combined edition are read in the edition's context, so the public one only gets public files.
  */
 export async function meetingPdf(ctx: FileContext, request: MeetingPdfRequest): Promise<MeetingPdf> {
+  // The loader has let the caller in to this edition (or refused): its reader reads the files too.
   const model = await loadMeetingDocument(ctx, request.meetingId, request.kind, request.edition);
   let attachments: { fileId: string; bytes: Uint8Array }[] | undefined;
   if (request.withAttachments) {

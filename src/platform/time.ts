@@ -55,37 +55,7 @@ export function fromDanishLocalTime(local: string): Date {
   return new Date(wallAsUtc - offsetMinutes(new Date(wallAsUtc)) * 60_000);
 }
 
-const danishDateParts = new Intl.DateTimeFormat("da-DK", {
-  timeZone: DANISH_TIME_ZONE,
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-});
-const danishClockParts = new Intl.DateTimeFormat("da-DK", {
-  timeZone: DANISH_TIME_ZONE,
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-function partsOf(formatter: Intl.DateTimeFormat, date: Date): Record<string, string> {
-  return Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
-}
-
-/** `6. maj 2021`, the date in Copenhagen (built from parts: ICU versions differ in their literals). */
-export function danishDate(date: Date): string {
-  const { day, month, year } = partsOf(danishDateParts, date);
-  return `${day}. ${month} ${year}`;
-}
-
-/** `torsdag den 6. maj 2021`, as a Danish document writes a meeting's date. */
-export function danishLongDate(date: Date): string {
-  return `${partsOf(danishDateParts, date).weekday} den ${danishDate(date)}`;
-}
-
-/** `10.00`: Copenhagen wall-clock time, written the Danish way. */
-export function danishClock(date: Date): string {
-  const { hour, minute } = partsOf(danishClockParts, date);
-  return `${hour}.${minute}`;
+/** The latest of some instants (when a record or a feed last changed); at least one is needed. */
+export function latestInstant(instants: readonly Date[]): Date {
+  return new Date(Math.max(...instants.map((instant) => instant.getTime())));
 }

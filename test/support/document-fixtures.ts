@@ -22,6 +22,7 @@ const longPresentation = Array.from(
 
 export interface DocumentMeeting {
   meetingId: string;
+  organizationId: string;
   bodyName: string;
   /** Advances the meeting through its life to `state` (published agenda, held, approved, published minutes). */
   advanceTo(state: MeetingState): Promise<void>;
@@ -147,6 +148,7 @@ export async function buildDocumentMeeting(store: TestStore): Promise<DocumentMe
   let current = 0;
   return {
     meetingId: meeting.id,
+    organizationId: body.id,
     bodyName: body.name,
     async advanceTo(state) {
       const target = life.indexOf(state);
