@@ -190,11 +190,11 @@ async function allFiles(ctx: Context, query: { agendaItemId?: string; meetingId?
 
 /** Reads each person once, however many items they present. */
 function personReader(ctx: Context) {
-  const cache = new Map<string, Promise<Person>>();
-  return (id: string) => {
+  const cache = new Map<string, Person>();
+  return async (id: string) => {
     let person = cache.get(id);
     if (!person) {
-      person = getPersonById(ctx, id);
+      person = await getPersonById(ctx, id);
       cache.set(id, person);
     }
     return person;
@@ -214,11 +214,10 @@ async function documentItem(
   kind: DocumentKind,
   person: (id: string) => Promise<Person>,
 ): Promise<DocumentItem> {
-  const [presenters, treatedCase, attachments] = await Promise.all([
-    Promise.all(item.presenterIds.map(async (id) => (await person(id)).name)),
-    item.caseId ? getCaseById(ctx, item.caseId) : null,
-    allFiles(ctx, { agendaItemId: item.id }),
-  ]);
+  const presenters: string[] = [];
+  for (const id of item.presenterIds) presenters.push((await person(id)).name);
+  const treatedCase = item.caseId ? await getCaseById(ctx, item.caseId) : null;
+  const attachments = await allFiles(ctx, { agendaItemId: item.id });
   const sections: DocumentSection[] = [];
   for (const [field, heading] of sectionHeadings) {
     const markdown = item[field]?.trim();
@@ -246,18 +245,17 @@ async function documentAttendance(
   entries: readonly Attendance[],
   person: (id: string) => Promise<Person>,
 ): Promise<DocumentAttendance> {
-  const attendees = await Promise.all(
-    entries.map(async (entry) => {
-      const who = await person(entry.personId);
-      const attendee: DocumentAttendee = {
-        name: who.name,
-        title: who.title,
-        substituteFor: entry.substituteForPersonId ? (await person(entry.substituteForPersonId)).name : null,
-        note: entry.note ?? null,
-      };
-      return { status: entry.status, attendee };
-    }),
-  );
+  const attendees: { status: Attendance["status"]; attendee: DocumentAttendee }[] = [];
+  for (const entry of entries) {
+    const who = await person(entry.personId);
+    const attendee: DocumentAttendee = {
+      name: who.name,
+      title: who.title,
+      substituteFor: entry.substituteForPersonId ? (await person(entry.substituteForPersonId)).name : null,
+      note: entry.note ?? null,
+    };
+    attendees.push({ status: entry.status, attendee });
+  }
   const of = (status: Attendance["status"]) =>
     attendees
       .filter((a) => a.status === status)
@@ -281,13 +279,13 @@ export async function loadMeetingDocument(
   const meeting = await getMeetingById(reader, meetingId);
   if (edition === "members") assertMayReadMembersEdition(ctx.actor, meeting.organizationId);
   assertDocumentExists(meeting, kind, edition);
+  // One query at a time: a document is read on one connection, not on the whole pool.
   const person = personReader(reader);
-  const [body, items, meetingAttachments, attendance] = await Promise.all([
-    getOrganizationById(reader, meeting.organizationId),
-    Promise.all(meeting.agendaItems.map((item) => documentItem(reader, item, kind, person))),
-    allFiles(reader, { meetingId }),
-    kind === "minutes" ? documentAttendance(meeting.attendance, person) : null,
-  ]);
+  const body = await getOrganizationById(reader, meeting.organizationId);
+  const items: DocumentItem[] = [];
+  for (const item of meeting.agendaItems) items.push(await documentItem(reader, item, kind, person));
+  const meetingAttachments = await allFiles(reader, { meetingId });
+  const attendance = kind === "minutes" ? await documentAttendance(meeting.attendance, person) : null;
   const start = new Date(meeting.start);
   const end = meeting.end ? new Date(meeting.end) : null;
   const sameDay =

@@ -37,13 +37,11 @@ export async function buildDocumentMeeting(store: TestStore): Promise<DocumentMe
   const ctx = secretariat(store.db);
   const files = { ...ctx, files: store.files };
   const body = await makeOrganization(store.db, "KKR Midtjylland");
-  const [chair, member, substitute, principal, secretPresenter] = await Promise.all([
-    makePerson(store.db, "Anders Kühnau"),
-    makePerson(store.db, "Jesper Kaas Schmidt"),
-    makePerson(store.db, "Hans Minor Vedel"),
-    makePerson(store.db, "Rasmus Møller"),
-    makePerson(store.db, `Konsulent ${MARKER}`),
-  ]);
+  const chair = await makePerson(store.db, "Anders Kühnau");
+  const member = await makePerson(store.db, "Jesper Kaas Schmidt");
+  const substitute = await makePerson(store.db, "Hans Minor Vedel");
+  const principal = await makePerson(store.db, "Rasmus Møller");
+  const secretPresenter = await makePerson(store.db, `Konsulent ${MARKER}`);
   const openCase = await createCase(ctx, {
     reference: "SAG-2021-04709",
     title: "Rammeaftale for det sociale område",

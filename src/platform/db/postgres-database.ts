@@ -32,6 +32,9 @@ export async function openPostgresDatabase(
   options: { maxConnections?: number } = {},
 ): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString, types, max: options.maxConnections ?? 10 });
+  // An idle connection the server ends (a restart, pg_terminate_backend, a dropped database while
+  // the pool closes) is already removed by the pool; unheard, its error would end the process.
+  pool.on("error", () => undefined);
   // Fail now with the server's own message rather than at the first request.
   const probe = await pool.connect();
   probe.release();
