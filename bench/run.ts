@@ -5,6 +5,7 @@
 import { openTestStore, testServerAnswers } from "../test/support/databases.ts";
 import { benchDocuments } from "./documents.bench.ts";
 import { benchImport } from "./import.bench.ts";
+import { benchOParl } from "./oparl.bench.ts";
 import { benchParse } from "./parse.bench.ts";
 import { benchRecord } from "./record.bench.ts";
 
@@ -16,6 +17,16 @@ for (const kind of ["pglite", "postgres"] as const) {
   const store = await openTestStore(kind);
   try {
     await benchRecord(store);
+  } finally {
+    await store.close();
+  }
+}
+console.log("\nOParl:");
+for (const kind of ["pglite", "postgres"] as const) {
+  if (kind === "postgres" && !(await testServerAnswers())) continue;
+  const store = await openTestStore(kind);
+  try {
+    await benchOParl(store);
   } finally {
     await store.close();
   }

@@ -11,6 +11,8 @@ import { loginRoutes } from "../web/login/login-routes.ts";
 import { userAdminRoutes } from "../web/users/user-admin-routes.ts";
 import { isPageRequest, langOf, negotiateRequestLang, sendPage, webRoutes } from "../web/web-routes.ts";
 import { apiRoutes } from "./api/routes.ts";
+import { oparlRoutes } from "./oparl/oparl-routes.ts";
+import { OPARL_PREFIX } from "./oparl/oparl-urls.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 import { installAuth } from "./session.ts";
 
@@ -23,7 +25,8 @@ declare module "fastify" {
 export interface ServerDependencies {
   db: Database;
   files: FileStore;
-  config: Pick<Config, "apiToken" | "maxUploadBytes" | "logLevel" | "secureCookies" | "trustProxy">;
+  config: Pick<Config, "apiToken" | "maxUploadBytes" | "logLevel" | "secureCookies" | "trustProxy"> &
+    Partial<Pick<Config, "installationName" | "publicUrl">>;
 }
 
 /** Builds the HTTP server: transport only; every route calls into core. */
@@ -97,6 +100,7 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     files: deps.files,
     maxUploadBytes: deps.config.maxUploadBytes,
   });
+  await app.register(oparlRoutes, { prefix: OPARL_PREFIX, files: deps.files, config: deps.config });
   await app.register(webRoutes([loginRoutes, userAdminRoutes, feedRoutes]));
   await app.register(documentRoutes, { files: deps.files });
   return app;

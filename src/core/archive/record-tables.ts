@@ -20,6 +20,8 @@ export const recordTables = [
   "publications",
   "users",
   "user_roles",
+  "deleted_records",
+  "record_departures",
 ] as const;
 
 /**

@@ -11,6 +11,8 @@
  *   is published, a public case).
  * - A case is public when at least one open item of a published agenda treats it.
  * - A public list filtered on a closed item's hidden parts (its case) does not find it.
+ * - A deleted record leaves only its id and times; that tombstone is hidden where its surviving
+ *   parent is hidden (an item removed from a draft agenda, a file of a closed item).
  *
  * Those who read all of a body (its members and secretariat, and the administrator: see
  * `permissions.ts`) see that body's closed items, drafts and attendance in full; for every other
@@ -149,6 +151,21 @@ export function consultationCondition(actor: Actor, c: string, item: string, mee
   );
 }
 
+/**
+ * SQL condition: the actor may see the consultation aliased `c` (item `item`, meeting `meeting`
+ * left-joined) and the case it treats: a consultation of a case the actor may not see is hidden.
+ */
+export function visibleConsultationCondition(actor: Actor, c: string, item: string, meeting: string): string {
+  const consultation = consultationCondition(actor, c, item, meeting);
+  const visibleCase = caseCondition(actor, "cc");
+  const ofVisibleCase =
+    visibleCase === "TRUE"
+      ? "TRUE"
+      : `EXISTS (SELECT 1 FROM cases cc WHERE cc.id = ${c}.case_id AND ${visibleCase})`;
+  if (consultation === "TRUE") return ofVisibleCase;
+  return ofVisibleCase === "TRUE" ? consultation : `(${consultation} AND ${ofVisibleCase})`;
+}
+
 /** SQL condition: the actor may see the agenda of the meeting aliased `meeting`. */
 export function agendaVisibleCondition(actor: Actor, meeting: string): string {
   return anyOf(publicAgendaCondition(meeting), readableBodyCondition(actor, `${meeting}.organization_id`));
@@ -198,6 +215,31 @@ export function fileCondition(actor: Actor, f: string): string {
     OR EXISTS (SELECT 1 FROM meetings fm2 WHERE fm2.id = ${f}.meeting_id AND ${agendaVisibleCondition(actor, "fm2")})
     OR EXISTS (SELECT 1 FROM cases fc WHERE fc.id = ${f}.case_id AND ${caseCondition(actor, "fc")})
   )`;
+}
+
+/**
+ * SQL condition: the actor may see the tombstone aliased `t` (a row of deleted_records) of a record
+ * of `table`. Records public as a whole (organisations, people, appointments, terms, meetings) and
+ * cases show theirs; an agenda item's shows while its meeting's agenda is visible; a file's or
+ * consultation's while what it was attached to still exists and is visible.
+ */
+export function deletionCondition(actor: Actor, t: string, table: string): string {
+  const openItem = `EXISTS (SELECT 1 FROM agenda_items di JOIN meetings dm ON dm.id = di.meeting_id
+    WHERE di.id = ${t}.agenda_item_id AND ${openItemCondition(actor, "di", "dm")})`;
+  const visibleCase = `EXISTS (SELECT 1 FROM cases dc WHERE dc.id = ${t}.case_id AND ${caseCondition(actor, "dc")})`;
+  const visibleMeeting = `EXISTS (SELECT 1 FROM meetings dm2 WHERE dm2.id = ${t}.meeting_id
+    AND ${agendaVisibleCondition(actor, "dm2")})`;
+  switch (table) {
+    case "agenda_items":
+      return visibleMeeting;
+    case "consultations":
+      return `(CASE WHEN ${t}.agenda_item_id IS NOT NULL THEN ${openItem} ELSE ${visibleCase} END)`;
+    case "files":
+      return `(CASE WHEN ${t}.agenda_item_id IS NOT NULL THEN ${openItem}
+        WHEN ${t}.case_id IS NOT NULL THEN ${visibleCase} ELSE ${visibleMeeting} END)`;
+    default:
+      return "TRUE";
+  }
 }
 
 /** Whether the actor sees who attended a meeting of the body: with the minutes, or as its reader. */
