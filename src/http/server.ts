@@ -5,6 +5,7 @@ import type { Config } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { FileStore } from "../platform/files/file-store.ts";
 import { errorPage } from "../web/error-page.ts";
+import { portalRoutes } from "../web/portal/portal-routes.ts";
 import { isPageRequest, langOf, negotiateRequestLang, sendPage, webRoutes } from "../web/web-routes.ts";
 import { actorFromRequest } from "./actor.ts";
 import { apiRoutes } from "./api/routes.ts";
@@ -79,6 +80,6 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     files: deps.files,
     maxUploadBytes: deps.config.maxUploadBytes,
   });
-  await app.register(webRoutes([]));
+  await app.register(webRoutes([portalRoutes]));
   return app;
 }

@@ -4,7 +4,7 @@ import { type AuditFields, defineTable } from "../../platform/db/table.ts";
 import { notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { lockOpenMeeting } from "../agenda/agenda-items.ts";
-import { publicCaseCondition, publicOpenItemCondition } from "../publication/visibility.ts";
+import { publicCaseCondition, publicConsultationCondition } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
 import { assertMayWrite, type Context } from "../shared/context.ts";
 import { inTransaction } from "../shared/transaction.ts";
@@ -39,10 +39,7 @@ type ConsultationRow = Omit<Consultation, "createdAt" | "updatedAt" | "createdBy
  */
 function consultationQuery(ctx: Context, conditions: Conditions): Conditions {
   if (ctx.actor.audience === "public") {
-    conditions.add(`(c.agenda_item_id IS NULL OR ${publicOpenItemCondition("i", "m")})`);
-    conditions.add(
-      `EXISTS (SELECT 1 FROM cases cc WHERE cc.id = c.case_id AND ${publicCaseCondition("cc")})`,
-    );
+    conditions.add(publicConsultationCondition("c", "i", "m"));
   }
   return conditions;
 }

@@ -7,7 +7,7 @@ import { newId } from "../../platform/ids.ts";
 import { toDanishIsoString } from "../../platform/time.ts";
 import { agendaOf, insertAgendaItem } from "../agenda/agenda-items.ts";
 import { recordVersion } from "../publication/versions.ts";
-import { type MeetingState, minutesArePublic } from "../publication/visibility.ts";
+import { attendanceIsVisible, type MeetingState } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
 import { assertMayWrite, type Context } from "../shared/context.ts";
 import { inTransaction } from "../shared/transaction.ts";
@@ -67,7 +67,7 @@ export async function getMeetingById(ctx: Context, id: string): Promise<MeetingD
   const rows = await ctx.db.query<Row>(`SELECT ${meetingTable.select()} FROM meetings WHERE id = $1`, [id]);
   const row = rows[0];
   if (!row) throw notFound("meeting", id);
-  const attendanceVisible = ctx.actor.audience === "internal" || minutesArePublic(row.state);
+  const attendanceVisible = attendanceIsVisible(ctx.actor.audience, row.state);
   const [agendaItems, attendance] = await Promise.all([
     agendaOf(ctx, id),
     attendanceVisible ? attendanceOf(ctx.db, id) : Promise.resolve([]),

@@ -6,8 +6,8 @@ import { getMeetingById } from "../meetings/meetings.ts";
 import type { Actor, Context } from "../shared/context.ts";
 import {
   agendaItemFor,
+  attendanceIsVisible,
   type MeetingState,
-  minutesArePublic,
   publicationIsPublic,
   publicPublicationCondition,
 } from "./visibility.ts";
@@ -70,7 +70,7 @@ function versionIsVisible(audience: Actor["audience"], kind: PublicationKind, st
 function presentVersion(actor: Actor, row: Row): PublicationVersion {
   const content: MeetingDetail = {
     ...row.content,
-    attendance: actor.audience === "internal" || minutesArePublic(row.state) ? row.content.attendance : [],
+    attendance: attendanceIsVisible(actor.audience, row.state) ? row.content.attendance : [],
     agendaItems: row.content.agendaItems.flatMap((item) => {
       const visible = agendaItemFor(actor.audience, item, row.state);
       return visible ? [visible] : [];

@@ -10,7 +10,14 @@
  * - A file is public when what it is attached to is public (an open item, a meeting whose agenda
  *   is published, a public case).
  * - A case is public when at least one open item of a published agenda treats it.
+ * - A treatment of a case (consultation) is public when its case is and, if it happened at an
+ *   agenda item, that item is open on a published agenda. A planned treatment (a body, a date, a
+ *   purpose) is public when its case is: the plan is part of the case's public path, as the
+ *   documents themselves announce it ("KKR møde den 23. april 2021 – orientering og drøftelse").
+ * - Attendance is public with the minutes.
  * - A public list filtered on a closed item's hidden parts (its case) does not find it.
+ * - The members' edition of a meeting (closed items in full) is for those who may see closed items:
+ *   `mayReadMembersEdition` is the one check.
  */
 export type Audience = "public" | "internal";
 
@@ -81,6 +88,34 @@ export function publicItemFilterCondition(item: string, meeting: string): string
 export function publicCaseCondition(c: string): string {
   return `EXISTS (SELECT 1 FROM consultations pc JOIN agenda_items pi ON pi.id = pc.agenda_item_id
     JOIN meetings pm ON pm.id = pi.meeting_id WHERE pc.case_id = ${c}.id AND ${publicOpenItemCondition("pi", "pm")})`;
+}
+
+/**
+ * SQL condition: the consultation aliased `c`, left-joined to its agenda item `item` and that
+ * item's meeting `meeting`, is public (planned, or at an open item of a published agenda; and its
+ * case is public).
+ */
+export function publicConsultationCondition(c: string, item: string, meeting: string): string {
+  return `((${c}.agenda_item_id IS NULL OR ${publicOpenItemCondition(item, meeting)})
+    AND EXISTS (SELECT 1 FROM cases pcc WHERE pcc.id = ${c}.case_id AND ${publicCaseCondition("pcc")}))`;
+}
+
+/** SQL condition: the decision and outcome of item `item` of meeting `meeting` are public. */
+export function publicDecisionCondition(item: string, meeting: string): string {
+  return `(${item}.is_public AND ${publicMinutesCondition(meeting)})`;
+}
+
+/** Whether `audience` sees who attended a meeting in `state`: with the published minutes. */
+export function attendanceIsVisible(audience: Audience, state: MeetingState): boolean {
+  return audience === "internal" || minutesArePublic(state);
+}
+
+/**
+ * Whether the actor may read the members' edition of a meeting (closed items in full). Today the
+ * internal audience; with accounts this becomes a question of the actor's role, asked here only.
+ */
+export function mayReadMembersEdition(actor: { audience: Audience }): boolean {
+  return actor.audience === "internal";
 }
 
 /** SQL condition: the file aliased `f` is public. */

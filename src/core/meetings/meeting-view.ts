@@ -1,0 +1,146 @@
+import { notFound } from "../../platform/errors.ts";
+import { toDanishIsoString } from "../../platform/time.ts";
+import {
+  type AgendaItemView,
+  agendaItemJson,
+  type CaseRef,
+  type ConsultationPurpose,
+  type FileRef,
+  type OrganizationRef,
+  type PersonRef,
+  presentAgendaItemView,
+} from "../agenda/agenda-item-view.ts";
+import type { PublicationKind } from "../publication/versions.ts";
+import {
+  agendaIsPublic,
+  attendanceIsVisible,
+  type MeetingState,
+  minutesArePublic,
+  publicConsultationCondition,
+  publicFileCondition,
+  publicPublicationCondition,
+} from "../publication/visibility.ts";
+import type { Context } from "../shared/context.ts";
+import type { Attendance } from "./meeting.schema.ts";
+
+export interface AttendanceView {
+  person: PersonRef;
+  status: Attendance["status"];
+  substituteFor: PersonRef | null;
+  note: string | null;
+}
+
+/** A published version of the agenda or minutes, without its content: the page lists them. */
+export interface VersionNote {
+  kind: PublicationKind;
+  version: number;
+  note: string | null;
+  publishedAt: string;
+}
+
+/** A meeting as its page shows it, as far as the reader may see it. */
+export interface MeetingView {
+  id: string;
+  title: string;
+  start: string;
+  end: string | null;
+  allDay: boolean;
+  location: string | null;
+  onlineUrl: string | null;
+  state: MeetingState;
+  organization: OrganizationRef;
+  /** The reader sees the agenda (published, or the reader is internal). */
+  agendaVisible: boolean;
+  /** The reader sees decisions and attendance. */
+  minutesVisible: boolean;
+  items: AgendaItemView[];
+  attendance: AttendanceView[];
+  files: FileRef[];
+  versions: VersionNote[];
+  /** Cases planned for treatment by this body on this meeting's day ("punkter til næste møde"). */
+  plannedCases: (CaseRef & { purpose: ConsultationPurpose })[];
+}
+
+interface Row {
+  id: string;
+  title: string;
+  start: Date;
+  end: Date | null;
+  allDay: boolean;
+  location: string | null;
+  onlineUrl: string | null;
+  state: MeetingState;
+  organization: OrganizationRef;
+  items: Parameters<typeof presentAgendaItemView>[1][];
+  attendance: AttendanceView[];
+  files: FileRef[];
+  versions: VersionNote[];
+  plannedCases: MeetingView["plannedCases"];
+}
+
+/**
+ * The whole meeting page in one query (items with presenters, case and files; attendance; the
+ * meeting's files; the versions published; the cases planned for it), so the page costs one round trip however long its
+ * agenda is.
+ */
+export async function getMeetingView(ctx: Context, id: string): Promise<MeetingView> {
+  const audience = ctx.actor.audience;
+  const isPublic = audience === "public";
+  const rows = await ctx.db.query<Row>(
+    `SELECT m.id, m.title, m.start_at AS start, m.end_at AS "end", m.all_day AS "allDay", m.location,
+       m.online_url AS "onlineUrl", m.state,
+       json_build_object('id', o.id, 'name', o.name, 'shortName', o.short_name) AS organization,
+       COALESCE((SELECT json_agg(x.item ORDER BY x.position, x.id) FROM (
+         SELECT i.position, i.id, ${agendaItemJson(audience)} AS item
+         FROM agenda_items i LEFT JOIN consultations k ON k.agenda_item_id = i.id
+         WHERE i.meeting_id = m.id) x), '[]') AS items,
+       COALESCE((SELECT json_agg(json_build_object(
+           'person', json_build_object('id', ap.id, 'name', ap.name), 'status', a.status,
+           'substituteFor', CASE WHEN sp.id IS NULL THEN NULL ELSE json_build_object('id', sp.id, 'name', sp.name) END,
+           'note', a.note)
+         ORDER BY CASE a.status WHEN 'present' THEN 0 WHEN 'excused' THEN 1 ELSE 2 END, ap.name, ap.id)
+         FROM meeting_attendance a JOIN people ap ON ap.id = a.person_id
+         LEFT JOIN people sp ON sp.id = a.substitute_for_person_id
+         WHERE a.meeting_id = m.id), '[]') AS attendance,
+       COALESCE((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mediaType', f.media_type,
+           'sizeBytes', f.size_bytes) ORDER BY f.created_at, f.id)
+         FROM files f WHERE f.meeting_id = m.id${isPublic ? ` AND ${publicFileCondition("f")}` : ""}), '[]') AS files,
+       COALESCE((SELECT json_agg(json_build_object('kind', p.kind, 'version', p.version, 'note', p.note,
+           'publishedAt', p.published_at) ORDER BY p.kind, p.version)
+         FROM publications p WHERE p.meeting_id = m.id${isPublic ? ` AND ${publicPublicationCondition("p", "m")}` : ""}), '[]') AS versions,
+       COALESCE((SELECT json_agg(json_build_object('id', pc.id, 'reference', pc.reference, 'title', pc.title,
+           'purpose', c.purpose) ORDER BY pc.title, pc.id)
+         FROM consultations c JOIN cases pc ON pc.id = c.case_id
+         LEFT JOIN agenda_items ci ON ci.id = c.agenda_item_id LEFT JOIN meetings cm ON cm.id = ci.meeting_id
+         WHERE c.agenda_item_id IS NULL AND c.organization_id = m.organization_id
+           AND c.planned_date = (m.start_at AT TIME ZONE 'Europe/Copenhagen')::date
+           ${isPublic ? `AND ${publicConsultationCondition("c", "ci", "cm")}` : ""}), '[]') AS "plannedCases"
+     FROM meetings m JOIN organizations o ON o.id = m.organization_id
+     WHERE m.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) throw notFound("meeting", id);
+  const items = row.items.flatMap((item) => {
+    const visible = presentAgendaItemView(audience, item, row.state);
+    return visible ? [visible] : [];
+  });
+  return {
+    id: row.id,
+    title: row.title,
+    start: toDanishIsoString(row.start),
+    end: row.end ? toDanishIsoString(row.end) : null,
+    allDay: row.allDay,
+    location: row.location,
+    onlineUrl: row.onlineUrl,
+    state: row.state,
+    organization: row.organization,
+    agendaVisible: audience === "internal" || agendaIsPublic(row.state),
+    minutesVisible: audience === "internal" || minutesArePublic(row.state),
+    items,
+    attendance: attendanceIsVisible(audience, row.state) ? row.attendance : [],
+    files: row.files,
+    plannedCases: row.plannedCases,
+    versions: row.versions.map((v) => ({ ...v, publishedAt: toDanishIsoString(new Date(v.publishedAt)) })),
+  };
+}
