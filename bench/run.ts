@@ -4,6 +4,7 @@
  */
 import { openTestStore, testServerAnswers } from "../test/support/databases.ts";
 import { benchImport } from "./import.bench.ts";
+import { benchPages } from "./pages.bench.ts";
 import { benchParse } from "./parse.bench.ts";
 import { benchRecord } from "./record.bench.ts";
 
@@ -15,6 +16,7 @@ for (const kind of ["pglite", "postgres"] as const) {
   const store = await openTestStore(kind);
   try {
     await benchRecord(store);
+    await benchPages(store);
   } finally {
     await store.close();
   }

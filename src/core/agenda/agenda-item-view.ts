@@ -4,8 +4,8 @@ import {
   type Audience,
   agendaItemFor,
   type ItemContent,
+  itemFilesAreVisible,
   type MeetingState,
-  publicFileCondition,
 } from "../publication/visibility.ts";
 import type { Context } from "../shared/context.ts";
 import type { Outcome } from "./agenda-item.schema.ts";
@@ -50,34 +50,32 @@ export interface AgendaItemView extends ItemContent {
   redacted: boolean;
 }
 
-type ItemRow = Omit<AgendaItemView, "presenters" | "case" | "files" | "redacted"> & {
+type ItemRow = Omit<AgendaItemView, "presenters" | "presenterIds" | "case" | "files" | "redacted"> & {
   presenterRefs: PersonRef[];
   caseRef: CaseRef | null;
   fileRefs: FileRef[];
 };
 
 /**
- * One JSON object per item (alias `i`, its consultation `k`): content, presenters, case and the
- * files the audience may see, in one expression so that a meeting's items are one query.
+ * One JSON object per item (alias `i`, its consultation `k`): content, presenters, case and files,
+ * in one expression so that a meeting's items are one query. What of it the reader may see is
+ * decided after reading, by `presentAgendaItemView`: the visibility rules need the item's own
+ * fields, which this row has, so no per-file subqueries are planned.
  */
-export function agendaItemJson(audience: Audience): string {
-  return `json_build_object(
+export const agendaItemJson = `json_build_object(
     'id', i.id, 'meetingId', i.meeting_id, 'position', i.position, 'number', i.number,
     'groupHeading', i.group_heading, 'title', i.title, 'isPublic', i.is_public,
     'background', i.background, 'recommendation', i.recommendation,
     'casePresentation', i.case_presentation, 'finance', i.finance,
     'decision', i.decision, 'outcome', i.outcome, 'caseId', k.case_id, 'casePurpose', k.purpose,
-    'presenterIds', COALESCE((SELECT json_agg(ap.person_id ORDER BY ap.position)
-      FROM agenda_item_presenters ap WHERE ap.agenda_item_id = i.id), '[]'),
     'presenterRefs', COALESCE((SELECT json_agg(json_build_object('id', pp.id, 'name', pp.name) ORDER BY ap.position)
       FROM agenda_item_presenters ap JOIN people pp ON pp.id = ap.person_id WHERE ap.agenda_item_id = i.id), '[]'),
     'caseRef', (SELECT json_build_object('id', kc.id, 'reference', kc.reference, 'title', kc.title)
       FROM cases kc WHERE kc.id = k.case_id),
     'fileRefs', COALESCE((SELECT json_agg(json_build_object('id', f.id, 'name', f.name,
         'mediaType', f.media_type, 'sizeBytes', f.size_bytes) ORDER BY f.created_at, f.id)
-      FROM files f WHERE f.agenda_item_id = i.id${audience === "public" ? ` AND ${publicFileCondition("f")}` : ""}), '[]')
+      FROM files f WHERE f.agenda_item_id = i.id), '[]')
   )`;
-}
 
 /**
  * What the audience may see of an item read with `agendaItemJson`: the visibility module redacts
@@ -89,14 +87,15 @@ export function presentAgendaItemView(
   state: MeetingState,
 ): AgendaItemView | null {
   const { presenterRefs, caseRef, fileRefs, ...content } = row;
-  const visible = agendaItemFor(audience, content, state);
+  const presenterIds = presenterRefs.map((person) => person.id);
+  const visible = agendaItemFor(audience, { ...content, presenterIds }, state);
   if (!visible) return null;
   return {
     ...visible,
     casePurpose: visible.caseId ? visible.casePurpose : null,
     presenters: presenterRefs.filter((person) => visible.presenterIds.includes(person.id)),
     case: visible.caseId ? caseRef : null,
-    files: fileRefs,
+    files: itemFilesAreVisible(audience, content.isPublic, state) ? fileRefs : [],
     redacted: audience !== "internal" && !visible.isPublic,
   };
 }
@@ -127,7 +126,7 @@ export async function getAgendaItemView(ctx: Context, id: string): Promise<Agend
     state: MeetingState;
     organization: OrganizationRef;
   }>(
-    `SELECT ${agendaItemJson(ctx.actor.audience)} AS item,
+    `SELECT ${agendaItemJson} AS item,
        m.id AS "meetingId", m.title, m.start_at AS start, m.all_day AS "allDay", m.state,
        json_build_object('id', o.id, 'name', o.name, 'shortName', o.short_name) AS organization
      FROM agenda_items i

@@ -31,7 +31,7 @@ export async function latestDecisions(
     meeting: { id: string; title: string; start: string; allDay: boolean };
     organization: OrganizationRef;
   }>(
-    `SELECT ${agendaItemJson(audience)} AS item, m.state,
+    `SELECT ${agendaItemJson} AS item, m.state,
        json_build_object('id', m.id, 'title', m.title, 'start', m.start_at, 'allDay', m.all_day) AS meeting,
        json_build_object('id', o.id, 'name', o.name, 'shortName', o.short_name) AS organization
      FROM agenda_items i

@@ -15,9 +15,9 @@ import {
   agendaIsPublic,
   attendanceIsVisible,
   type MeetingState,
+  meetingFilesAreVisible,
   minutesArePublic,
   publicConsultationCondition,
-  publicFileCondition,
   publicPublicationCondition,
 } from "../publication/visibility.ts";
 import type { Context } from "../shared/context.ts";
@@ -91,7 +91,7 @@ export async function getMeetingView(ctx: Context, id: string): Promise<MeetingV
        m.online_url AS "onlineUrl", m.state,
        json_build_object('id', o.id, 'name', o.name, 'shortName', o.short_name) AS organization,
        COALESCE((SELECT json_agg(x.item ORDER BY x.position, x.id) FROM (
-         SELECT i.position, i.id, ${agendaItemJson(audience)} AS item
+         SELECT i.position, i.id, ${agendaItemJson} AS item
          FROM agenda_items i LEFT JOIN consultations k ON k.agenda_item_id = i.id
          WHERE i.meeting_id = m.id) x), '[]') AS items,
        COALESCE((SELECT json_agg(json_build_object(
@@ -104,7 +104,7 @@ export async function getMeetingView(ctx: Context, id: string): Promise<MeetingV
          WHERE a.meeting_id = m.id), '[]') AS attendance,
        COALESCE((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mediaType', f.media_type,
            'sizeBytes', f.size_bytes) ORDER BY f.created_at, f.id)
-         FROM files f WHERE f.meeting_id = m.id${isPublic ? ` AND ${publicFileCondition("f")}` : ""}), '[]') AS files,
+         FROM files f WHERE f.meeting_id = m.id), '[]') AS files,
        COALESCE((SELECT json_agg(json_build_object('kind', p.kind, 'version', p.version, 'note', p.note,
            'publishedAt', p.published_at) ORDER BY p.kind, p.version)
          FROM publications p WHERE p.meeting_id = m.id${isPublic ? ` AND ${publicPublicationCondition("p", "m")}` : ""}), '[]') AS versions,
@@ -139,7 +139,7 @@ export async function getMeetingView(ctx: Context, id: string): Promise<MeetingV
     minutesVisible: audience === "internal" || minutesArePublic(row.state),
     items,
     attendance: attendanceIsVisible(audience, row.state) ? row.attendance : [],
-    files: row.files,
+    files: meetingFilesAreVisible(audience, row.state) ? row.files : [],
     plannedCases: row.plannedCases,
     versions: row.versions.map((v) => ({ ...v, publishedAt: toDanishIsoString(new Date(v.publishedAt)) })),
   };

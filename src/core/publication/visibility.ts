@@ -118,6 +118,19 @@ export function mayReadMembersEdition(actor: { audience: Audience }): boolean {
   return actor.audience === "internal";
 }
 
+/**
+ * Whether `audience` sees the files attached to an item (open or closed) of a meeting in `state`:
+ * `publicFileCondition`'s rule for files read together with their item.
+ */
+export function itemFilesAreVisible(audience: Audience, itemIsPublic: boolean, state: MeetingState): boolean {
+  return audience === "internal" || (itemIsPublic && agendaIsPublic(state));
+}
+
+/** Whether `audience` sees the files attached to a meeting in `state` (as `publicFileCondition`). */
+export function meetingFilesAreVisible(audience: Audience, state: MeetingState): boolean {
+  return audience === "internal" || agendaIsPublic(state);
+}
+
 /** SQL condition: the file aliased `f` is public. */
 export function publicFileCondition(f: string): string {
   return `(
