@@ -35,34 +35,28 @@ export function startOfDanishDay(instant: Date): Date {
   return fromDanishLocalTime(`${toDanishIsoString(instant).slice(0, 10)}T00:00`);
 }
 
-/** Meetings from the start of `today`'s Danish day on, soonest first (of one body, or all). */
-export async function comingMeetings(
+/**
+ * Meetings from the start of `today`'s Danish day on, soonest first ("coming"), or before it,
+ * latest first ("past"); of one body, or of all.
+ */
+async function calendar(
   ctx: Context,
+  direction: "coming" | "past",
   options: { today: Date; limit: number; organizationId?: string },
 ): Promise<CalendarEntry[]> {
   const params: unknown[] = [startOfDanishDay(options.today), options.limit];
   const byBody = options.organizationId
     ? `AND m.organization_id = $${params.push(options.organizationId)}`
     : "";
+  const [compare, order] = direction === "coming" ? [">=", "ASC"] : ["<", "DESC"];
   const rows = await ctx.db.query<Row>(
-    `${selectEntries} WHERE m.start_at >= $1 ${byBody} ORDER BY m.start_at, m.id LIMIT $2`,
+    `${selectEntries} WHERE m.start_at ${compare} $1 ${byBody} ORDER BY m.start_at ${order}, m.id ${order} LIMIT $2`,
     params,
   );
   return rows.map(present);
 }
 
-/** Meetings before `today`'s Danish day, latest first. */
-export async function pastMeetings(
-  ctx: Context,
-  options: { today: Date; limit: number; organizationId?: string },
-): Promise<CalendarEntry[]> {
-  const params: unknown[] = [startOfDanishDay(options.today), options.limit];
-  const byBody = options.organizationId
-    ? `AND m.organization_id = $${params.push(options.organizationId)}`
-    : "";
-  const rows = await ctx.db.query<Row>(
-    `${selectEntries} WHERE m.start_at < $1 ${byBody} ORDER BY m.start_at DESC, m.id DESC LIMIT $2`,
-    params,
-  );
-  return rows.map(present);
-}
+export const comingMeetings = (ctx: Context, options: Parameters<typeof calendar>[2]) =>
+  calendar(ctx, "coming", options);
+export const pastMeetings = (ctx: Context, options: Parameters<typeof calendar>[2]) =>
+  calendar(ctx, "past", options);

@@ -21,6 +21,7 @@ import {
   publicPublicationCondition,
 } from "../publication/visibility.ts";
 import type { Context } from "../shared/context.ts";
+import type { CalendarEntry } from "./calendar.ts";
 import type { Attendance } from "./meeting.schema.ts";
 
 export interface AttendanceView {
@@ -39,16 +40,8 @@ export interface VersionNote {
 }
 
 /** A meeting as its page shows it, as far as the reader may see it. */
-export interface MeetingView {
-  id: string;
-  title: string;
-  start: string;
-  end: string | null;
-  allDay: boolean;
-  location: string | null;
+export interface MeetingView extends CalendarEntry {
   onlineUrl: string | null;
-  state: MeetingState;
-  organization: OrganizationRef;
   /** The reader sees the agenda (published, or the reader is internal). */
   agendaVisible: boolean;
   /** The reader sees decisions and attendance. */

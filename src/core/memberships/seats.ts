@@ -2,7 +2,8 @@ import { toDanishIsoString } from "../../platform/time.ts";
 import type { OrganizationRef, PersonRef } from "../agenda/agenda-item-view.ts";
 import { publicOpenItemCondition } from "../publication/visibility.ts";
 import type { Context } from "../shared/context.ts";
-import type { Membership } from "./membership.schema.ts";
+// Roles in the order a body's page lists them: the schema lists them by rank.
+import { type Membership, membershipRoles } from "./membership.schema.ts";
 
 /**
  * A seat (an appointment) with the names of who holds it, where, on whose behalf and for whom.
@@ -27,15 +28,6 @@ export interface SeatsByPeriod {
   past: SeatView[];
   future: SeatView[];
 }
-
-const roleOrder: readonly Membership["role"][] = [
-  "chair",
-  "vice_chair",
-  "member",
-  "substitute",
-  "observer",
-  "secretariat",
-];
 
 /** Seats held on `today` (yyyy-mm-dd), ended before it, and starting after it. */
 export function seatsByPeriod(seats: readonly SeatView[], today: string): SeatsByPeriod {
@@ -91,7 +83,7 @@ export async function findSeats(
   }));
   return seats.sort(
     (a, b) =>
-      ("personId" in of ? 0 : roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role)) ||
+      ("personId" in of ? 0 : membershipRoles.indexOf(a.role) - membershipRoles.indexOf(b.role)) ||
       ("personId" in of ? 0 : a.person.name.localeCompare(b.person.name, "da")),
   );
 }

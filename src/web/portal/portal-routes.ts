@@ -153,39 +153,31 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get("/moeder/:id", async (request, reply) => {
+  /** The public edition of a meeting, as its page or for print: the same for everyone, so cached. */
+  const publicMeeting = (request: FastifyRequest, reply: FastifyReply, mode: "page" | "print") => {
     const id = idParam(request, "meeting");
-    const url = paths.meeting(id);
+    const url = mode === "page" ? paths.meeting(id) : paths.meetingPrint(id);
     return sendCachable(request, reply, url, async () =>
       meetingPage(await getMeetingView(publicContext(request.ctx), id), {
         lang: request.lang,
         url,
-        mode: "page",
+        mode,
         edition: "public",
       }),
     );
-  });
+  };
+
+  app.get("/moeder/:id", (request, reply) => publicMeeting(request, reply, "page"));
 
   app.get("/moeder/:id/print", async (request, reply) => {
+    if (editionOf(request) === "public") return publicMeeting(request, reply, "print");
     const id = idParam(request, "meeting");
-    const edition = editionOf(request);
-    if (edition === "members") {
-      if (!mayReadMembersEdition(request.ctx.actor)) {
-        throw new AppError("auth.required", "The members' edition is for the body's members and secretariat");
-      }
-      const url = `${paths.meetingPrint(id)}?udgave=medlemmer`;
-      const view = await getMeetingView(request.ctx, id);
-      reply.header("cache-control", "private, no-store");
-      return sendPage(reply, meetingPage(view, { lang: request.lang, url, mode: "print", edition }));
+    if (!mayReadMembersEdition(request.ctx.actor)) {
+      throw new AppError("auth.required", "The members' edition is for the body's members and secretariat");
     }
-    const url = paths.meetingPrint(id);
-    return sendCachable(request, reply, url, async () =>
-      meetingPage(await getMeetingView(publicContext(request.ctx), id), {
-        lang: request.lang,
-        url,
-        mode: "print",
-        edition,
-      }),
-    );
+    const url = `${paths.meetingPrint(id)}?udgave=medlemmer`;
+    const view = await getMeetingView(request.ctx, id);
+    reply.header("cache-control", "private, no-store");
+    return sendPage(reply, meetingPage(view, { lang: request.lang, url, mode: "print", edition: "members" }));
   });
 }
