@@ -187,7 +187,13 @@ export async function benchPages(store: TestStore): Promise<void> {
   const app = await buildServer({
     db: store.db,
     files: store.files,
-    config: { apiToken: BENCH_TOKEN, maxUploadBytes: 1024, logLevel: "silent" },
+    config: {
+      apiToken: BENCH_TOKEN,
+      maxUploadBytes: 1024,
+      logLevel: "silent",
+      secureCookies: false,
+      trustProxy: false,
+    },
   });
   const staticRoot = await addStaticBaseline(app);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });

@@ -40,7 +40,13 @@ describe("the portal in a browser", { timeout: 300_000 }, () => {
     app = await buildServer({
       db: store.db,
       files: store.files,
-      config: { apiToken: null, maxUploadBytes: 1024 * 1024, logLevel: "silent" },
+      config: {
+        apiToken: null,
+        maxUploadBytes: 1024 * 1024,
+        logLevel: "silent",
+        secureCookies: false,
+        trustProxy: false,
+      },
     });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
     browser = await chromium.launch({

@@ -1,13 +1,13 @@
 import { notFound } from "../../platform/errors.ts";
 import { toDanishIsoString } from "../../platform/time.ts";
 import {
-  type Audience,
   agendaItemFor,
   type ItemContent,
   itemFilesAreVisible,
+  itemIsRedacted,
   type MeetingState,
 } from "../publication/visibility.ts";
-import type { Context } from "../shared/context.ts";
+import type { Actor, Context } from "../shared/context.ts";
 import type { Outcome } from "./agenda-item.schema.ts";
 
 export type ConsultationPurpose = "information" | "discussion" | "decision";
@@ -78,25 +78,26 @@ export const agendaItemJson = `json_build_object(
   )`;
 
 /**
- * What the audience may see of an item read with `agendaItemJson`: the visibility module redacts
- * the content, and the names follow what it left (a closed item keeps no presenters, no case).
+ * What the actor may see of an item read with `agendaItemJson`, of a meeting of body
+ * `organizationId` in `state`: the visibility module redacts the content, and the names follow
+ * what it left (a closed item keeps no presenters, no case, no files).
  */
 export function presentAgendaItemView(
-  audience: Audience,
+  actor: Actor,
   row: ItemRow,
-  state: MeetingState,
+  meeting: { state: MeetingState; organizationId: string },
 ): AgendaItemView | null {
   const { presenterRefs, caseRef, fileRefs, ...content } = row;
   const presenterIds = presenterRefs.map((person) => person.id);
-  const visible = agendaItemFor(audience, { ...content, presenterIds }, state);
+  const visible = agendaItemFor(actor, { ...content, presenterIds }, meeting);
   if (!visible) return null;
   return {
     ...visible,
     casePurpose: visible.caseId ? visible.casePurpose : null,
     presenters: presenterRefs.filter((person) => visible.presenterIds.includes(person.id)),
     case: visible.caseId ? caseRef : null,
-    files: itemFilesAreVisible(audience, content.isPublic, state) ? fileRefs : [],
-    redacted: audience !== "internal" && !visible.isPublic,
+    files: itemFilesAreVisible(actor, content.isPublic, meeting) ? fileRefs : [],
+    redacted: itemIsRedacted(actor, content, meeting),
   };
 }
 
@@ -137,7 +138,9 @@ export async function getAgendaItemView(ctx: Context, id: string): Promise<Agend
     [id],
   );
   const row = rows[0];
-  const item = row ? presentAgendaItemView(ctx.actor.audience, row.item, row.state) : null;
+  const item = row
+    ? presentAgendaItemView(ctx.actor, row.item, { state: row.state, organizationId: row.organization.id })
+    : null;
   if (!row || !item) throw notFound("agenda item", id);
   return {
     item,

@@ -1,6 +1,6 @@
 import { toDanishIsoString } from "../../platform/time.ts";
 import type { MeetingState } from "../publication/visibility.ts";
-import { publicDecisionCondition } from "../publication/visibility.ts";
+import { decisionCondition } from "../publication/visibility.ts";
 import type { Context } from "../shared/context.ts";
 import {
   type AgendaItemView,
@@ -20,10 +20,8 @@ export async function latestDecisions(
   ctx: Context,
   options: { limit: number; organizationId?: string },
 ): Promise<DecisionEntry[]> {
-  const audience = ctx.actor.audience;
   const params: unknown[] = [options.limit];
-  const where = ["(i.decision IS NOT NULL OR i.outcome IS NOT NULL)"];
-  if (audience === "public") where.push(publicDecisionCondition("i", "m"));
+  const where = ["(i.decision IS NOT NULL OR i.outcome IS NOT NULL)", decisionCondition(ctx.actor, "i", "m")];
   if (options.organizationId) where.push(`m.organization_id = $${params.push(options.organizationId)}`);
   const rows = await ctx.db.query<{
     item: Parameters<typeof presentAgendaItemView>[1];
@@ -44,7 +42,10 @@ export async function latestDecisions(
     params,
   );
   return rows.flatMap((row) => {
-    const item = presentAgendaItemView(audience, row.item, row.state);
+    const item = presentAgendaItemView(ctx.actor, row.item, {
+      state: row.state,
+      organizationId: row.organization.id,
+    });
     if (!item || (item.decision === null && item.outcome === null)) return [];
     return [
       {

@@ -12,13 +12,14 @@ import {
 } from "../agenda/agenda-item-view.ts";
 import type { PublicationKind } from "../publication/versions.ts";
 import {
-  agendaIsPublic,
+  agendaIsVisible,
   attendanceIsVisible,
+  caseCondition,
+  consultationCondition,
   type MeetingState,
   meetingFilesAreVisible,
-  minutesArePublic,
-  publicConsultationCondition,
-  publicPublicationCondition,
+  minutesAreVisible,
+  publicationCondition,
 } from "../publication/visibility.ts";
 import type { Context } from "../shared/context.ts";
 import type { CalendarEntry } from "./calendar.ts";
@@ -73,12 +74,11 @@ interface Row {
 
 /**
  * The whole meeting page in one query (items with presenters, case and files; attendance; the
- * meeting's files; the versions published; the cases planned for it), so the page costs one round trip however long its
- * agenda is.
+ * meeting's files; the versions published; the cases planned for it), so the page costs one round
+ * trip however long its agenda is. What the actor may see of it is the visibility module's answer.
  */
 export async function getMeetingView(ctx: Context, id: string): Promise<MeetingView> {
-  const audience = ctx.actor.audience;
-  const isPublic = audience === "public";
+  const { actor } = ctx;
   const rows = await ctx.db.query<Row>(
     `SELECT m.id, m.title, m.start_at AS start, m.end_at AS "end", m.all_day AS "allDay", m.location,
        m.online_url AS "onlineUrl", m.state,
@@ -100,22 +100,23 @@ export async function getMeetingView(ctx: Context, id: string): Promise<MeetingV
          FROM files f WHERE f.meeting_id = m.id), '[]') AS files,
        COALESCE((SELECT json_agg(json_build_object('kind', p.kind, 'version', p.version, 'note', p.note,
            'publishedAt', p.published_at) ORDER BY p.kind, p.version)
-         FROM publications p WHERE p.meeting_id = m.id${isPublic ? ` AND ${publicPublicationCondition("p", "m")}` : ""}), '[]') AS versions,
+         FROM publications p WHERE p.meeting_id = m.id AND ${publicationCondition(actor, "p", "m")}), '[]') AS versions,
        COALESCE((SELECT json_agg(json_build_object('id', pc.id, 'reference', pc.reference, 'title', pc.title,
            'purpose', c.purpose) ORDER BY pc.title, pc.id)
          FROM consultations c JOIN cases pc ON pc.id = c.case_id
          LEFT JOIN agenda_items ci ON ci.id = c.agenda_item_id LEFT JOIN meetings cm ON cm.id = ci.meeting_id
          WHERE c.agenda_item_id IS NULL AND c.organization_id = m.organization_id
            AND c.planned_date = (m.start_at AT TIME ZONE 'Europe/Copenhagen')::date
-           ${isPublic ? `AND ${publicConsultationCondition("c", "ci", "cm")}` : ""}), '[]') AS "plannedCases"
+           AND ${consultationCondition(actor, "c", "ci", "cm")} AND ${caseCondition(actor, "pc")}), '[]') AS "plannedCases"
      FROM meetings m JOIN organizations o ON o.id = m.organization_id
      WHERE m.id = $1`,
     [id],
   );
   const row = rows[0];
   if (!row) throw notFound("meeting", id);
+  const meeting = { state: row.state, organizationId: row.organization.id };
   const items = row.items.flatMap((item) => {
-    const visible = presentAgendaItemView(audience, item, row.state);
+    const visible = presentAgendaItemView(actor, item, meeting);
     return visible ? [visible] : [];
   });
   return {
@@ -128,11 +129,11 @@ export async function getMeetingView(ctx: Context, id: string): Promise<MeetingV
     onlineUrl: row.onlineUrl,
     state: row.state,
     organization: row.organization,
-    agendaVisible: audience === "internal" || agendaIsPublic(row.state),
-    minutesVisible: audience === "internal" || minutesArePublic(row.state),
+    agendaVisible: agendaIsVisible(actor, meeting),
+    minutesVisible: minutesAreVisible(actor, meeting),
     items,
-    attendance: attendanceIsVisible(audience, row.state) ? row.attendance : [],
-    files: meetingFilesAreVisible(audience, row.state) ? row.files : [],
+    attendance: attendanceIsVisible(actor, row.state, meeting.organizationId) ? row.attendance : [],
+    files: meetingFilesAreVisible(actor, meeting) ? row.files : [],
     plannedCases: row.plannedCases,
     versions: row.versions.map((v) => ({ ...v, publishedAt: toDanishIsoString(new Date(v.publishedAt)) })),
   };

@@ -1,6 +1,6 @@
 import { toDanishIsoString } from "../../platform/time.ts";
 import type { OrganizationRef, PersonRef } from "../agenda/agenda-item-view.ts";
-import { publicOpenItemCondition } from "../publication/visibility.ts";
+import { openItemCondition } from "../publication/visibility.ts";
 import type { Context } from "../shared/context.ts";
 // Roles in the order a body's page lists them: the schema lists them by rank.
 import { type Membership, membershipRoles } from "./membership.schema.ts";
@@ -58,7 +58,7 @@ export async function findSeats(
       : "organizationId" in of
         ? ["organization_id", of.organizationId]
         : ["on_behalf_of_id", of.onBehalfOfId];
-  const decisionVisible = ctx.actor.audience === "public" ? `AND ${publicOpenItemCondition("di", "dm")}` : "";
+  const decisionVisible = `AND ${openItemCondition(ctx.actor, "di", "dm")}`;
   const rows = await ctx.db.query<SeatView>(
     `SELECT ms.id, ms.role, ms.start_date AS "startDate", ms.end_date AS "endDate",
        ${ref("p")} AS person, ${orgRef("o")} AS organization, ${orgRef("ob")} AS "onBehalfOf",

@@ -6,6 +6,7 @@ import { layout } from "../layout.ts";
 import { renderMarkdown } from "../markdown.ts";
 import { label } from "./labels.ts";
 import { meetingLabel } from "./meeting-page.ts";
+import type { PageFrame } from "./parts.ts";
 import { breadcrumbs, fileList } from "./parts.ts";
 import { paths } from "./paths.ts";
 
@@ -84,13 +85,14 @@ ${decision}
 }
 
 /** A case and its path: every treatment at every body in time order, the planned ones last to come. */
-export function casePage(data: CasePath, options: { lang: Lang; url: string }): SafeHtml {
+export function casePage(data: CasePath, options: PageFrame): SafeHtml {
   const { lang } = options;
   const t = text[lang];
   const name = data.reference ? `${t.case} ${data.reference}` : t.case;
   return layout({
     lang,
     url: options.url,
+    signedIn: options.signedIn,
     title: `${data.title} (${name})`,
     head: html`<link rel="alternate" type="application/atom+xml" href="${paths.caseFeed(data.id)}" title="${t.follow}">`,
     body: html`${breadcrumbs(lang, [{ label: t.front, href: paths.front() }, { label: name }])}

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
 import { layout } from "../layout.ts";
 import { label } from "./labels.ts";
+import type { PageFrame } from "./parts.ts";
 import { paths } from "./paths.ts";
 import { calendarTable } from "./tables.ts";
 
@@ -57,7 +58,7 @@ export function searchForm(lang: Lang, query = ""): SafeHtml {
 </form>`;
 }
 
-export function frontPage(data: FrontPageData, options: { lang: Lang; url: string }): SafeHtml {
+export function frontPage(data: FrontPageData, options: PageFrame): SafeHtml {
   const { lang } = options;
   const t = text[lang];
   const decisions = data.decisions.length
@@ -69,6 +70,7 @@ export function frontPage(data: FrontPageData, options: { lang: Lang; url: strin
   return layout({
     lang,
     url: options.url,
+    signedIn: options.signedIn,
     title: t.title,
     body: html`<h1>${t.title}</h1>
 <p class="lead">${t.intro}</p>

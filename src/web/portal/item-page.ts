@@ -1,9 +1,10 @@
 import type { AgendaItemPage } from "../../core/agenda/agenda-item-view.ts";
 import { formatDateTime } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
-import { type Lang, messages } from "../i18n.ts";
+import { messages } from "../i18n.ts";
 import { layout } from "../layout.ts";
 import { meetingLabel } from "./meeting-page.ts";
+import type { PageFrame } from "./parts.ts";
 import { breadcrumbs, itemTitle, renderItem } from "./parts.ts";
 import { itemAnchor, paths } from "./paths.ts";
 
@@ -35,7 +36,7 @@ const text = messages(
 );
 
 /** One agenda item at its own address: what search results and shared links point to. */
-export function itemPage(data: AgendaItemPage, options: { lang: Lang; url: string }): SafeHtml {
+export function itemPage(data: AgendaItemPage, options: PageFrame): SafeHtml {
   const { lang } = options;
   const t = text[lang];
   const { item, meeting } = data;
@@ -49,6 +50,7 @@ export function itemPage(data: AgendaItemPage, options: { lang: Lang; url: strin
   return layout({
     lang,
     url: options.url,
+    signedIn: options.signedIn,
     title: `${title} (${org.shortName ?? org.name}, ${meetingLabel(lang, meeting.start)})`,
     body: html`${breadcrumbs(lang, [
       { label: t.front, href: paths.front() },

@@ -5,7 +5,7 @@ import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
 import { layout } from "../layout.ts";
 import { label } from "./labels.ts";
-import { breadcrumbs, fileList, heading, itemTitle, renderItem } from "./parts.ts";
+import { breadcrumbs, fileList, heading, itemTitle, type PageFrame, renderItem } from "./parts.ts";
 import { itemAnchor, paths } from "./paths.ts";
 
 const text = messages(
@@ -91,10 +91,7 @@ const text = messages(
 
 export type Edition = "public" | "members";
 
-export interface MeetingPageOptions {
-  lang: Lang;
-  /** The page's canonical address (path and the query that changes its content). */
-  url: string;
+export interface MeetingPageOptions extends PageFrame {
   mode: "page" | "print";
   edition: Edition;
 }
@@ -228,6 +225,7 @@ ${print ? html`<p class="no-print"><a href="${paths.meeting(view.id)}">${t.toMee
   return layout({
     lang,
     url: options.url,
+    signedIn: options.signedIn,
     title: print
       ? `${t.printed} ${view.title}, ${formatShortDate(view.start, lang)}`
       : `${view.title}, ${formatShortDate(view.start, lang)}`,

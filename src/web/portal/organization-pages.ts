@@ -9,6 +9,7 @@ import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
 import { layout } from "../layout.ts";
 import { bodyKinds, label, sourceKinds } from "./labels.ts";
+import type { PageFrame } from "./parts.ts";
 import { breadcrumbs, period } from "./parts.ts";
 import { paths } from "./paths.ts";
 import { calendarTable, seatsTable } from "./tables.ts";
@@ -77,7 +78,7 @@ function entryLink(lang: Lang, org: DirectoryEntry): SafeHtml {
 }
 
 /** Every organisation, bodies first, grouped by kind. */
-export function organizationsPage(entries: readonly DirectoryEntry[], options: { lang: Lang; url: string }) {
+export function organizationsPage(entries: readonly DirectoryEntry[], options: PageFrame) {
   const { lang } = options;
   const t = text[lang];
   const groups = [...bodyKinds, ...sourceKinds].flatMap((kind) => {
@@ -91,6 +92,7 @@ export function organizationsPage(entries: readonly DirectoryEntry[], options: {
   return layout({
     lang,
     url: options.url,
+    signedIn: options.signedIn,
     title: t.bodies,
     body: html`${breadcrumbs(lang, [{ label: t.front, href: paths.front() }, { label: t.bodies }])}
 <h1>${t.bodies}</h1>
@@ -109,7 +111,7 @@ export interface OrganizationPageData {
 }
 
 /** One body: who sits in it now and before, on whose behalf, and its calendar. */
-export function organizationPage(data: OrganizationPageData, options: { lang: Lang; url: string }): SafeHtml {
+export function organizationPage(data: OrganizationPageData, options: PageFrame): SafeHtml {
   const { lang } = options;
   const t = text[lang];
   const { organization: org, parent, children } = data.overview;
@@ -145,6 +147,7 @@ ${seatsTable(lang, data.onBehalfOf, { caption: t.onBehalfCaption.replace("{name}
   return layout({
     lang,
     url: options.url,
+    signedIn: options.signedIn,
     title: org.name,
     head: meets
       ? html`<link rel="alternate" type="text/calendar" href="${paths.organizationCalendar(org.id)}" title="${t.calendarFeed}">

@@ -2,6 +2,7 @@ import type { AgendaItemView, FileRef, PersonRef } from "../../core/agenda/agend
 import { formatShortDate } from "../format.ts";
 import { type HtmlValue, html, raw, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import type { SignedIn } from "../layout.ts";
 import { renderMarkdown } from "../markdown.ts";
 import { label } from "./labels.ts";
 import { itemAnchor, paths } from "./paths.ts";
@@ -54,6 +55,14 @@ const text = messages(
     ongoing: "onwards",
   },
 );
+
+/** What every portal page is drawn with: the reader's language, the page's address, who is signed in. */
+export interface PageFrame {
+  lang: Lang;
+  /** The page's canonical address (path and the query that changes its content). */
+  url: string;
+  signedIn?: SignedIn | null;
+}
 
 export interface Crumb {
   label: string;

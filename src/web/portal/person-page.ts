@@ -1,8 +1,9 @@
 import { seatsByPeriod } from "../../core/memberships/seats.ts";
 import type { PersonProfile } from "../../core/people/person-profile.ts";
 import { html, type SafeHtml } from "../html.ts";
-import { type Lang, messages } from "../i18n.ts";
+import { messages } from "../i18n.ts";
 import { layout } from "../layout.ts";
+import type { PageFrame } from "./parts.ts";
 import { breadcrumbs, period } from "./parts.ts";
 import { paths } from "./paths.ts";
 import { seatsTable } from "./tables.ts";
@@ -43,10 +44,7 @@ const text = messages(
 );
 
 /** A person: the seats they hold and held, for whom, and where they work. */
-export function personPage(
-  data: PersonProfile,
-  options: { lang: Lang; url: string; today: string },
-): SafeHtml {
+export function personPage(data: PersonProfile, options: PageFrame & { today: string }): SafeHtml {
   const { lang } = options;
   const t = text[lang];
   const seats = seatsByPeriod(data.seats, options.today);
@@ -62,6 +60,7 @@ export function personPage(
   return layout({
     lang,
     url: options.url,
+    signedIn: options.signedIn,
     title: data.name,
     head: html`<link rel="alternate" type="text/calendar" href="${paths.personCalendar(data.id)}" title="${t.calendar}">`,
     body: html`${breadcrumbs(lang, [{ label: t.front, href: paths.front() }, { label: data.name }])}

@@ -13,7 +13,9 @@ import { getPersonProfile } from "../../core/people/person-profile.ts";
 import { mayReadMembersEdition } from "../../core/publication/visibility.ts";
 import { anonymousReader, type Context } from "../../core/shared/context.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
+import { isId } from "../../platform/ids.ts";
 import { toDanishIsoString } from "../../platform/time.ts";
+import { signedInOf } from "../forms.ts";
 import type { SafeHtml } from "../html.ts";
 import { sendPage } from "../web-routes.ts";
 import { casePage } from "./case-page.ts";
@@ -22,10 +24,9 @@ import { itemPage } from "./item-page.ts";
 import { type Edition, meetingPage } from "./meeting-page.ts";
 import { organizationPage, organizationsPage } from "./organization-pages.ts";
 import { PageCache } from "./page-cache.ts";
+import type { PageFrame } from "./parts.ts";
 import { paths } from "./paths.ts";
 import { personPage } from "./person-page.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const FRONT_PAGE_MEETINGS = 8;
 const FRONT_PAGE_DECISIONS = 10;
@@ -41,16 +42,22 @@ const CACHED_PAGES = 500;
 /** The id in the address, or a 404 page: an address that cannot be an id names nothing. */
 export function idParam(request: FastifyRequest, what: string): string {
   const id = (request.params as { id?: string }).id ?? "";
-  if (!UUID.test(id)) throw notFound(what, id);
+  if (!isId(id)) throw notFound(what, id);
   return id;
 }
 
 /**
- * The portal shows what the public may see, whoever asks: it is the public face of the record.
- * The members' edition of a meeting is the one page that shows more, to those allowed.
+ * The portal shows what the public may see, whoever asks: it is the public face of the record,
+ * and its addresses are shared. The members' edition of a meeting is the one page that shows
+ * more, to those who read all of the body.
  */
 export function publicContext(ctx: Context): Context {
-  return ctx.actor.audience === "public" ? ctx : { ...ctx, actor: { ...ctx.actor, audience: "public" } };
+  return { db: ctx.db, actor: anonymousReader };
+}
+
+/** The frame of a page: the reader's language, the page's address, who is signed in. */
+function frameOf(request: FastifyRequest, url: string): PageFrame {
+  return { lang: request.lang, url, signedIn: signedInOf(request) };
 }
 
 function editionOf(request: FastifyRequest): Edition {
@@ -67,14 +74,17 @@ function editionOf(request: FastifyRequest): Edition {
 export async function portalRoutes(app: FastifyInstance): Promise<void> {
   const cache = new PageCache(CACHED_PAGES);
 
-  /** Sends the page; for anonymous readers through the cache, keyed by language and address. */
+  /**
+   * Sends the page; for readers who are not signed in through the cache, keyed by language and
+   * address (a signed-in reader's page header is their own).
+   */
   async function sendCachable(
     request: FastifyRequest,
     reply: FastifyReply,
     canonicalUrl: string,
     render: () => Promise<SafeHtml>,
   ) {
-    if (request.ctx.actor.id !== anonymousReader.id) return sendPage(reply, await render());
+    if (request.ctx.actor.authenticated) return sendPage(reply, await render());
     const body = await cache.get(`${request.lang} ${canonicalUrl}`, request.ctx.db.changes, async () => {
       return (await render()).value;
     });
@@ -89,15 +99,12 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       pastMeetings(ctx, { today: now, limit: FRONT_PAGE_MEETINGS }),
       latestDecisions(ctx, { limit: FRONT_PAGE_DECISIONS }),
     ]);
-    return sendPage(
-      reply,
-      frontPage({ coming, recent, decisions }, { lang: request.lang, url: paths.front() }),
-    );
+    return sendPage(reply, frontPage({ coming, recent, decisions }, frameOf(request, paths.front())));
   });
 
   app.get("/organer", async (request, reply) => {
     const entries = await listOrganizations(publicContext(request.ctx), danishToday(new Date()));
-    return sendPage(reply, organizationsPage(entries, { lang: request.lang, url: paths.organizations() }));
+    return sendPage(reply, organizationsPage(entries, frameOf(request, paths.organizations())));
   });
 
   app.get("/organer/:id", async (request, reply) => {
@@ -123,7 +130,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
           past,
           today,
         },
-        { lang: request.lang, url: paths.organization(id) },
+        frameOf(request, paths.organization(id)),
       ),
     );
   });
@@ -132,7 +139,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     const id = idParam(request, "agenda item");
     const url = paths.item(id);
     return sendCachable(request, reply, url, async () =>
-      itemPage(await getAgendaItemView(publicContext(request.ctx), id), { lang: request.lang, url }),
+      itemPage(await getAgendaItemView(publicContext(request.ctx), id), frameOf(request, url)),
     );
   });
 
@@ -140,7 +147,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     const id = idParam(request, "case");
     const url = paths.case(id);
     return sendCachable(request, reply, url, async () =>
-      casePage(await getCasePath(publicContext(request.ctx), id), { lang: request.lang, url }),
+      casePage(await getCasePath(publicContext(request.ctx), id), frameOf(request, url)),
     );
   });
 
@@ -149,7 +156,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     const profile = await getPersonProfile(publicContext(request.ctx), id);
     return sendPage(
       reply,
-      personPage(profile, { lang: request.lang, url: paths.person(id), today: danishToday(new Date()) }),
+      personPage(profile, { ...frameOf(request, paths.person(id)), today: danishToday(new Date()) }),
     );
   });
 
@@ -159,8 +166,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     const url = mode === "page" ? paths.meeting(id) : paths.meetingPrint(id);
     return sendCachable(request, reply, url, async () =>
       meetingPage(await getMeetingView(publicContext(request.ctx), id), {
-        lang: request.lang,
-        url,
+        ...frameOf(request, url),
         mode,
         edition: "public",
       }),
@@ -172,12 +178,17 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   app.get("/moeder/:id/print", async (request, reply) => {
     if (editionOf(request) === "public") return publicMeeting(request, reply, "print");
     const id = idParam(request, "meeting");
-    if (!mayReadMembersEdition(request.ctx.actor)) {
-      throw new AppError("auth.required", "The members' edition is for the body's members and secretariat");
+    const view = await getMeetingView(request.ctx, id);
+    const { actor } = request.ctx;
+    if (!mayReadMembersEdition(actor, view.organization.id)) {
+      const reason = "The members' edition is for the body's members and secretariat";
+      throw new AppError(actor.authenticated ? "auth.forbidden" : "auth.required", reason);
     }
     const url = `${paths.meetingPrint(id)}?udgave=medlemmer`;
-    const view = await getMeetingView(request.ctx, id);
     reply.header("cache-control", "private, no-store");
-    return sendPage(reply, meetingPage(view, { lang: request.lang, url, mode: "print", edition: "members" }));
+    return sendPage(
+      reply,
+      meetingPage(view, { ...frameOf(request, url), mode: "print", edition: "members" }),
+    );
   });
 }
