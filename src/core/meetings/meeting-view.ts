@@ -101,13 +101,15 @@ export async function getMeetingView(ctx: Context, id: string): Promise<MeetingV
        COALESCE((SELECT json_agg(json_build_object('kind', p.kind, 'version', p.version, 'note', p.note,
            'publishedAt', p.published_at) ORDER BY p.kind, p.version)
          FROM publications p WHERE p.meeting_id = m.id AND ${publicationCondition(actor, "p", "m")}), '[]') AS versions,
-       COALESCE((SELECT json_agg(json_build_object('id', pc.id, 'reference', pc.reference, 'title', pc.title,
-           'purpose', c.purpose) ORDER BY pc.title, pc.id)
-         FROM consultations c JOIN cases pc ON pc.id = c.case_id
-         LEFT JOIN agenda_items ci ON ci.id = c.agenda_item_id LEFT JOIN meetings cm ON cm.id = ci.meeting_id
-         WHERE c.agenda_item_id IS NULL AND c.organization_id = m.organization_id
-           AND c.planned_date = (m.start_at AT TIME ZONE 'Europe/Copenhagen')::date
-           AND ${consultationCondition(actor, "c", "ci", "cm")} AND ${caseCondition(actor, "pc")}), '[]') AS "plannedCases"
+       COALESCE((SELECT json_agg(json_build_object('id', planned_case.id, 'reference', planned_case.reference,
+           'title', planned_case.title, 'purpose', plan.purpose) ORDER BY planned_case.title, planned_case.id)
+         FROM consultations plan JOIN cases planned_case ON planned_case.id = plan.case_id
+         LEFT JOIN agenda_items plan_item ON plan_item.id = plan.agenda_item_id
+         LEFT JOIN meetings plan_meeting ON plan_meeting.id = plan_item.meeting_id
+         WHERE plan.agenda_item_id IS NULL AND plan.organization_id = m.organization_id
+           AND plan.planned_date = (m.start_at AT TIME ZONE 'Europe/Copenhagen')::date
+           AND ${consultationCondition(actor, "plan", "plan_item", "plan_meeting")}
+           AND ${caseCondition(actor, "planned_case")}), '[]') AS "plannedCases"
      FROM meetings m JOIN organizations o ON o.id = m.organization_id
      WHERE m.id = $1`,
     [id],

@@ -4,6 +4,9 @@ import type { FastifyInstance } from "fastify";
 import { forEachStore } from "../../../test/support/databases.ts";
 import { buildPortalWorld, type PortalWorld, SECRET } from "../../../test/support/portal-world.ts";
 import { asSecretariat, testServer } from "../../../test/support/test-server.ts";
+import { createApiToken } from "../../core/accounts/api-tokens.ts";
+import { createUser, setRole } from "../../core/accounts/users.ts";
+import { systemActor } from "../../core/shared/context.ts";
 
 /** The text of `<main>`: what the page says, without the navigation around it. */
 const mainOf = (page: string) => /<main[^>]*>([\s\S]*)<\/main>/.exec(page)?.[1] ?? "";
@@ -231,7 +234,19 @@ forEachStore("the public portal", (store) => {
     assert.match(main, /<form class="search-form" role="search" method="get" action="\/soeg">/);
   });
 
-  test("the print page: both editions, the members' one only for those allowed", async () => {
+  test("the print page: both editions, the members' one only for those who read all of the body", async () => {
+    const admin = { db: store().db, actor: systemActor };
+    const tokenFor = async (name: string, organizationId: string) => {
+      const user = await createUser(admin, {
+        email: `${name}@example.dk`,
+        name,
+        password: "et langt kodeord 123",
+      });
+      await setRole(admin, user.id, organizationId, "member");
+      return { authorization: `Bearer ${(await createApiToken(admin, user.id, "print")).token}` };
+    };
+    const kdNetMember = await tokenFor("medlem-kdnet", world.organizations.kdNet);
+    const kkrMember = await tokenFor("medlem-kkr", world.organizations.kkr);
     const url = `/moeder/${world.meetings.minutes}/print`;
     const publicEdition = await get(url);
     assert.match(publicEdition.body, /<body class="print">/);
@@ -240,15 +255,23 @@ forEachStore("the public portal", (store) => {
     assert.match(publicEdition.body, /KD-Net godkendte processen/);
     assert.doesNotMatch(publicEdition.body, new RegExp(SECRET));
     assert.equal((await get(`${url}?udgave=medlemmer`)).status, 401);
+    assert.equal((await get(`${url}?udgave=medlemmer`, kkrMember)).status, 403, "a member of another body");
     assert.equal((await get(`${url}?udgave=noget`)).status, 400);
-    const members = await get(`${url}?udgave=medlemmer`, asSecretariat);
-    assert.equal(members.status, 200);
-    assert.match(members.body, /Medlemmernes udgave/);
-    assert.match(members.body, new RegExp(`Lukket: ${SECRET}`));
-    assert.match(members.body, /<span class="badge closed">Lukket punkt<\/span>/);
-    assert.equal(members.headers["cache-control"], "private, no-store");
-    // The token holder reads the public edition like anyone else when asking for it.
-    assert.doesNotMatch((await get(url, asSecretariat)).body, new RegExp(SECRET));
+    for (const reader of [kdNetMember, asSecretariat]) {
+      const members = await get(`${url}?udgave=medlemmer`, reader);
+      assert.equal(members.status, 200);
+      assert.match(members.body, /Medlemmernes udgave/);
+      assert.match(members.body, new RegExp(`Lukket: ${SECRET}`));
+      assert.match(members.body, /<span class="badge closed">Lukket punkt<\/span>/);
+      assert.match(members.body, new RegExp(`/api/v1/files/${world.files.closed}/content`));
+      assert.equal(members.headers["cache-control"], "private, no-store");
+    }
+    // A reader of the body gets the public edition when asking for it, like any other page.
+    assert.doesNotMatch((await get(url, kdNetMember)).body, new RegExp(SECRET));
+    assert.doesNotMatch(
+      (await get(`/moeder/${world.meetings.minutes}`, kdNetMember)).body,
+      new RegExp(SECRET),
+    );
   });
 
   test("unknown and malformed ids answer with a Danish 404 page", async () => {
