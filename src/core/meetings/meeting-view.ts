@@ -22,8 +22,8 @@ import {
   publicationCondition,
 } from "../publication/visibility.ts";
 import type { Context } from "../shared/context.ts";
-import type { CalendarEntry } from "./calendar.ts";
 import type { Attendance } from "./meeting.schema.ts";
+import type { MeetingSummary } from "./meeting-lists.ts";
 
 export interface AttendanceView {
   person: PersonRef;
@@ -41,7 +41,7 @@ export interface VersionNote {
 }
 
 /** A meeting as its page shows it, as far as the reader may see it. */
-export interface MeetingView extends CalendarEntry {
+export interface MeetingView extends MeetingSummary {
   onlineUrl: string | null;
   /** The reader sees the agenda (published, or the reader is internal). */
   agendaVisible: boolean;

@@ -1,5 +1,5 @@
 import type { DecisionEntry } from "../../core/agenda/latest-decisions.ts";
-import type { CalendarEntry } from "../../core/meetings/calendar.ts";
+import type { MeetingSummary } from "../../core/meetings/meeting-lists.ts";
 import { formatShortDate } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
@@ -43,8 +43,8 @@ const text = messages(
 );
 
 export interface FrontPageData {
-  coming: CalendarEntry[];
-  recent: CalendarEntry[];
+  coming: MeetingSummary[];
+  recent: MeetingSummary[];
   decisions: DecisionEntry[];
 }
 

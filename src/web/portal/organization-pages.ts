@@ -1,4 +1,4 @@
-import type { CalendarEntry } from "../../core/meetings/calendar.ts";
+import type { MeetingSummary } from "../../core/meetings/meeting-lists.ts";
 import type { SeatsByPeriod, SeatView } from "../../core/memberships/seats.ts";
 import type {
   DirectoryEntry,
@@ -105,8 +105,8 @@ export interface OrganizationPageData {
   overview: OrganizationOverview;
   members: SeatsByPeriod;
   onBehalfOf: SeatView[];
-  coming: CalendarEntry[];
-  past: CalendarEntry[];
+  coming: MeetingSummary[];
+  past: MeetingSummary[];
   today: string;
 }
 

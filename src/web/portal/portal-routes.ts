@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { getAgendaItemView } from "../../core/agenda/agenda-item-view.ts";
 import { latestDecisions } from "../../core/agenda/latest-decisions.ts";
 import { getCasePath } from "../../core/cases/case-path.ts";
-import { comingMeetings, pastMeetings } from "../../core/meetings/calendar.ts";
+import { comingMeetings, pastMeetings } from "../../core/meetings/meeting-lists.ts";
 import { getMeetingView } from "../../core/meetings/meeting-view.ts";
 import { findSeats, seatsByPeriod } from "../../core/memberships/seats.ts";
 import {

@@ -1,4 +1,4 @@
-import type { CalendarEntry } from "../../core/meetings/calendar.ts";
+import type { MeetingSummary } from "../../core/meetings/meeting-lists.ts";
 import type { SeatView } from "../../core/memberships/seats.ts";
 import { formatDateTime, formatShortDate } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
@@ -41,7 +41,7 @@ const text = messages(
 /** Meetings as a table: date, (body,) title linking to the meeting, state. */
 export function calendarTable(
   lang: Lang,
-  entries: readonly CalendarEntry[],
+  entries: readonly MeetingSummary[],
   options: { caption: string; captionHidden?: boolean; showBody: boolean; empty: string },
 ): SafeHtml {
   const t = text[lang];

@@ -3,8 +3,8 @@ import type { OrganizationRef } from "../agenda/agenda-item-view.ts";
 import type { MeetingState } from "../publication/visibility.ts";
 import type { Context } from "../shared/context.ts";
 
-/** A meeting in a calendar: the calendar is public (date, body, title, place, state). */
-export interface CalendarEntry {
+/** A meeting in a list of coming or past meetings: the calendar is public (date, body, title, place, state). */
+export interface MeetingSummary {
   id: string;
   title: string;
   start: string;
@@ -15,7 +15,7 @@ export interface CalendarEntry {
   organization: OrganizationRef;
 }
 
-interface Row extends Omit<CalendarEntry, "start" | "end"> {
+interface Row extends Omit<MeetingSummary, "start" | "end"> {
   start: Date;
   end: Date | null;
 }
@@ -24,7 +24,7 @@ const selectEntries = `SELECT m.id, m.title, m.start_at AS start, m.end_at AS "e
     m.location, m.state, json_build_object('id', o.id, 'name', o.name, 'shortName', o.short_name) AS organization
   FROM meetings m JOIN organizations o ON o.id = m.organization_id`;
 
-const present = (row: Row): CalendarEntry => ({
+const present = (row: Row): MeetingSummary => ({
   ...row,
   start: toDanishIsoString(row.start),
   end: row.end ? toDanishIsoString(row.end) : null,
@@ -43,7 +43,7 @@ async function calendar(
   ctx: Context,
   direction: "coming" | "past",
   options: { today: Date; limit: number; organizationId?: string },
-): Promise<CalendarEntry[]> {
+): Promise<MeetingSummary[]> {
   const params: unknown[] = [startOfDanishDay(options.today), options.limit];
   const byBody = options.organizationId
     ? `AND m.organization_id = $${params.push(options.organizationId)}`
