@@ -274,6 +274,15 @@ forEachStore("the public portal", (store) => {
     );
   });
 
+  test("every feed and calendar a page links to answers", async () => {
+    const links = new Set<string>();
+    for (const url of publicPages()) {
+      for (const [, href] of (await get(url)).body.matchAll(/href="([^"]+\.(?:ics|atom))"/g)) links.add(href ?? "");
+    }
+    assert.ok(links.size >= 4, `found ${[...links].join(", ")}`);
+    for (const href of links) assert.equal((await get(href)).status, 200, href);
+  });
+
   test("unknown and malformed ids answer with a Danish 404 page", async () => {
     for (const path of ["moeder", "punkter", "sager", "personer", "organer"]) {
       for (const id of ["01a20846-0000-7000-8000-000000000000", "ikke-et-id"]) {
