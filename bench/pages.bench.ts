@@ -1,5 +1,6 @@
 /**
- * Public pages under load next to a static file of the same bytes, served by the same server:
+ * Public pages under load next to a static file of the same bytes, served by the same server
+ * (and the same bytes from memory, the strictest baseline):
  * the published agenda and the published minutes of a 30-item meeting (issues 4 and 5: page
  * throughput at least half of the static file's). Also the same page rendered on every request
  * (a reader the cache does not serve), to show what the cache buys.
@@ -30,6 +31,7 @@ const CONNECTIONS = 10;
 const ITEMS = 30;
 const BENCH_TOKEN = "bench-token";
 const STATIC_PREFIX = "/bench-static/";
+const MEMORY_PREFIX = "/bench-memory/";
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -44,9 +46,18 @@ export interface PageComparison {
   url: string;
   bytes: number;
   page: LoadResult;
+  /** The same bytes as a file, served by @fastify/static. */
   staticFile: LoadResult;
+  /** The same bytes from memory by a plain route: the least a response can cost on this server. */
+  memory: LoadResult;
   /** Page throughput as a share of the static file's. */
   ratio: number;
+}
+
+/** Where the baselines of `comparePageWithStatic` come from, registered by `addStaticBaseline`. */
+export interface StaticBaseline {
+  root: string;
+  memory: Map<string, Buffer>;
 }
 
 /** Runs the load generator in its own process against one URL. */
@@ -73,22 +84,27 @@ export function load(url: string, options: { seconds?: number; headers?: Record<
 }
 
 /**
- * Serves files of a folder of its own under /bench-static/ with @fastify/static: the baseline a
- * page is compared with. Call on a server that has not started yet; returns the folder.
+ * Serves files of a folder of its own under /bench-static/ with @fastify/static, and the same bytes
+ * from memory under /bench-memory/: the baselines a page is compared with. Call on a server that
+ * has not started yet.
  */
-export async function addStaticBaseline(app: FastifyInstance): Promise<string> {
+export async function addStaticBaseline(app: FastifyInstance): Promise<StaticBaseline> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "samraad-bench-static-"));
+  const memory = new Map<string, Buffer>();
   await app.register(fastifyStatic, { root, prefix: STATIC_PREFIX, decorateReply: false });
-  return root;
+  app.get<{ Params: { name: string } }>(`${MEMORY_PREFIX}:name`, (request, reply) =>
+    reply.type("text/html; charset=utf-8").send(memory.get(request.params.name)),
+  );
+  return { root, memory };
 }
 
 /**
- * Measures a page and a static file holding the same bytes (written into `staticRoot`), one after
+ * Measures a page, a static file holding the same bytes and the same bytes from memory, one after
  * the other on the same server, each after a short warm-up.
  */
 export async function comparePageWithStatic(
   address: string,
-  staticRoot: string,
+  baseline: StaticBaseline,
   pageUrl: string,
   options: { headers?: Record<string, string> } = {},
 ): Promise<PageComparison> {
@@ -96,17 +112,21 @@ export async function comparePageWithStatic(
   if (!response.ok) throw new Error(`${pageUrl} answered ${response.status}`);
   const bytes = Buffer.from(await response.arrayBuffer());
   const fileName = `page-${bytes.length}.html`;
-  fs.writeFileSync(path.join(staticRoot, fileName), bytes);
-  const staticUrl = `${address}${STATIC_PREFIX}${fileName}`;
-  await load(staticUrl, { seconds: 1 });
-  const staticFile = await load(staticUrl);
-  await load(`${address}${pageUrl}`, { seconds: 1, headers: options.headers });
-  const page = await load(`${address}${pageUrl}`, { headers: options.headers });
+  fs.writeFileSync(path.join(baseline.root, fileName), bytes);
+  baseline.memory.set(fileName, bytes);
+  const measure = async (url: string, headers?: Record<string, string>) => {
+    await load(url, { seconds: 1, headers });
+    return load(url, { headers });
+  };
+  const staticFile = await measure(`${address}${STATIC_PREFIX}${fileName}`);
+  const memory = await measure(`${address}${MEMORY_PREFIX}${fileName}`);
+  const page = await measure(`${address}${pageUrl}`, options.headers);
   return {
     url: pageUrl,
     bytes: bytes.length,
     page,
     staticFile,
+    memory,
     ratio: page.requestsPerSecond / staticFile.requestsPerSecond,
   };
 }
@@ -118,8 +138,12 @@ const line = (name: string, r: LoadResult) =>
 export function printComparison(label: string, c: PageComparison): void {
   console.log(`  ${label} (${c.bytes.toLocaleString("en")} bytes):`);
   console.log(`    ${line("page", c.page)}`);
-  console.log(`    ${line("static file of the same bytes", c.staticFile)}`);
-  console.log(`    ratio page/static: ${c.ratio.toFixed(2)} of the throughput`);
+  console.log(`    ${line("static file of the same bytes (@fastify/static)", c.staticFile)}`);
+  console.log(`    ${line("the same bytes from memory (plain route)", c.memory)}`);
+  console.log(
+    `    ratio page/static file: ${c.ratio.toFixed(2)}; page/memory: ` +
+      `${(c.page.requestsPerSecond / c.memory.requestsPerSecond).toFixed(2)} of the throughput`,
+  );
 }
 
 const paragraph =
@@ -195,7 +219,7 @@ export async function benchPages(store: TestStore): Promise<void> {
       trustProxy: false,
     },
   });
-  const staticRoot = await addStaticBaseline(app);
+  const baseline = await addStaticBaseline(app);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   try {
     console.log(
@@ -203,21 +227,21 @@ export async function benchPages(store: TestStore): Promise<void> {
     );
     printComparison(
       "GET /moeder/:id, published agenda, 30 items",
-      await comparePageWithStatic(address, staticRoot, `/moeder/${agenda}`),
+      await comparePageWithStatic(address, baseline, `/moeder/${agenda}`),
     );
     printComparison(
       "GET /moeder/:id, published minutes, 30 items",
-      await comparePageWithStatic(address, staticRoot, `/moeder/${minutes}`),
+      await comparePageWithStatic(address, baseline, `/moeder/${minutes}`),
     );
     printComparison(
       "the same minutes page rendered on every request (a reader the cache does not serve)",
-      await comparePageWithStatic(address, staticRoot, `/moeder/${minutes}`, {
+      await comparePageWithStatic(address, baseline, `/moeder/${minutes}`, {
         headers: { authorization: `Bearer ${BENCH_TOKEN}` },
       }),
     );
   } finally {
     await app.close();
-    fs.rmSync(staticRoot, { recursive: true, force: true });
+    fs.rmSync(baseline.root, { recursive: true, force: true });
   }
 }
 

@@ -277,7 +277,8 @@ forEachStore("the public portal", (store) => {
   test("every feed and calendar a page links to answers", async () => {
     const links = new Set<string>();
     for (const url of publicPages()) {
-      for (const [, href] of (await get(url)).body.matchAll(/href="([^"]+\.(?:ics|atom))"/g)) links.add(href ?? "");
+      for (const [, href] of (await get(url)).body.matchAll(/href="([^"]+\.(?:ics|atom))"/g))
+        links.add(href ?? "");
     }
     assert.ok(links.size >= 4, `found ${[...links].join(", ")}`);
     for (const href of links) assert.equal((await get(href)).status, 200, href);
