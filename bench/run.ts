@@ -6,6 +6,7 @@ import { openTestStore, testServerAnswers } from "../test/support/databases.ts";
 import { benchDocuments } from "./documents.bench.ts";
 import { benchImport } from "./import.bench.ts";
 import { benchOParl } from "./oparl.bench.ts";
+import { benchPages } from "./pages.bench.ts";
 import { benchParse } from "./parse.bench.ts";
 import { benchRecord } from "./record.bench.ts";
 
@@ -17,6 +18,7 @@ for (const kind of ["pglite", "postgres"] as const) {
   const store = await openTestStore(kind);
   try {
     await benchRecord(store);
+    await benchPages(store);
   } finally {
     await store.close();
   }
