@@ -7,9 +7,13 @@ import { getMeetingById } from "../core/meetings/meetings.ts";
 import { getOrganizationById } from "../core/organizations/organizations.ts";
 import { getPersonById } from "../core/people/people.ts";
 import type { Person } from "../core/people/person.schema.ts";
-import { mayReadAllOf } from "../core/publication/permissions.ts";
-import { agendaIsPublic, type MeetingState, minutesArePublic } from "../core/publication/visibility.ts";
-import { type Actor, anonymousReader, type Context } from "../core/shared/context.ts";
+import {
+  agendaIsPublic,
+  assertMayReadMembersEdition,
+  type MeetingState,
+  minutesArePublic,
+} from "../core/publication/visibility.ts";
+import { anonymousReader, type Context } from "../core/shared/context.ts";
 import { MAX_PAGE_SIZE } from "../platform/db/keyset.ts";
 import { AppError } from "../platform/errors.ts";
 import { toDanishIsoString } from "../platform/time.ts";
@@ -117,27 +121,6 @@ const outcomeLabels: Record<Outcome, string | null> = {
   rejected: "Afvist",
   none: null,
 };
-
-/**
- * Who may read the members' edition of a body's documents, closed items included: its members and
- * secretariat, and the administrator (`permissions.ts` decides). 401 asks the public to sign in;
- * 403 tells a signed-in reader of other bodies that this one is not theirs.
- */
-export function assertMayReadMembersEdition(actor: Actor, organizationId: string): void {
-  if (mayReadAllOf(actor, organizationId)) return;
-  if (!actor.authenticated) {
-    throw new AppError(
-      "auth.required",
-      "udgave=medlemmer: the members' edition shows closed items; sign in or send a token (Authorization: Bearer ...)",
-      { field: "udgave" },
-    );
-  }
-  throw new AppError(
-    "auth.forbidden",
-    `udgave=medlemmer: the members' edition is for the members and secretariat of organisation ${organizationId}`,
-    { field: "udgave" },
-  );
-}
 
 /**
  * The context a document edition is read in. The public edition is read as the anonymous public,

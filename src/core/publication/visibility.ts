@@ -26,6 +26,7 @@
  * body they get the public view, like anyone. The `public…` conditions are the rule for the
  * public; the actor-aware ones widen them by the bodies the actor reads.
  */
+import { AppError } from "../../platform/errors.ts";
 import { isId } from "../../platform/ids.ts";
 import type { Actor } from "../shared/context.ts";
 import { mayKeepRegisters, mayReadAllOf, readableOrganizations } from "./permissions.ts";
@@ -297,6 +298,26 @@ export function meetingFilesAreVisible(actor: Actor, meeting: MeetingOfBody): bo
  */
 export function mayReadMembersEdition(actor: Actor, organizationId: string): boolean {
   return mayReadAllOf(actor, organizationId);
+}
+
+/**
+ * Refuses the members' edition (a page, a PDF) to whoever may not read it: 401 asks the public to
+ * sign in; 403 tells a signed-in reader of other bodies that this one is not theirs.
+ */
+export function assertMayReadMembersEdition(actor: Actor, organizationId: string): void {
+  if (mayReadMembersEdition(actor, organizationId)) return;
+  if (!actor.authenticated) {
+    throw new AppError(
+      "auth.required",
+      "udgave=medlemmer: the members' edition shows closed items; sign in or send a token (Authorization: Bearer ...)",
+      { field: "udgave" },
+    );
+  }
+  throw new AppError(
+    "auth.forbidden",
+    `udgave=medlemmer: the members' edition is for the members and secretariat of organisation ${organizationId}`,
+    { field: "udgave" },
+  );
 }
 
 /** Whether the actor sees who attended a meeting of the body: with the minutes, or as its reader. */

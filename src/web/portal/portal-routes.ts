@@ -10,7 +10,7 @@ import {
   listOrganizations,
 } from "../../core/organizations/organization-directory.ts";
 import { getPersonProfile } from "../../core/people/person-profile.ts";
-import { mayReadMembersEdition } from "../../core/publication/visibility.ts";
+import { assertMayReadMembersEdition } from "../../core/publication/visibility.ts";
 import { anonymousReader, type Context } from "../../core/shared/context.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { isId } from "../../platform/ids.ts";
@@ -179,11 +179,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     if (editionOf(request) === "public") return publicMeeting(request, reply, "print");
     const id = idParam(request, "meeting");
     const view = await getMeetingView(request.ctx, id);
-    const { actor } = request.ctx;
-    if (!mayReadMembersEdition(actor, view.organization.id)) {
-      const reason = "The members' edition is for the body's members and secretariat";
-      throw new AppError(actor.authenticated ? "auth.forbidden" : "auth.required", reason);
-    }
+    assertMayReadMembersEdition(request.ctx.actor, view.organization.id);
     const url = `${paths.meetingPrint(id)}?udgave=medlemmer`;
     reply.header("cache-control", "private, no-store");
     return sendPage(

@@ -274,13 +274,14 @@ forEachStore("the public portal", (store) => {
     );
   });
 
-  test("every feed and calendar a page links to answers", async () => {
+  test("every feed, calendar and PDF a page links to answers", async () => {
     const links = new Set<string>();
     for (const url of publicPages()) {
-      for (const [, href] of (await get(url)).body.matchAll(/href="([^"]+\.(?:ics|atom))"/g))
+      for (const [, href] of (await get(url)).body.matchAll(/href="([^"]+\.(?:ics|atom|pdf))"/g))
         links.add(href ?? "");
     }
-    assert.ok(links.size >= 4, `found ${[...links].join(", ")}`);
+    assert.ok(links.size >= 6, `found ${[...links].join(", ")}`);
+    assert.ok([...links].some((link) => link.endsWith("referat.pdf")));
     for (const href of links) assert.equal((await get(href)).status, 200, href);
   });
 
