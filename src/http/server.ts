@@ -1,12 +1,14 @@
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Context } from "../core/shared/context.ts";
+import { documentRoutes } from "../documents/document-routes.ts";
 import type { Config } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { FileStore } from "../platform/files/file-store.ts";
 import { errorPage } from "../web/error-page.ts";
 import { feedRoutes } from "../web/feeds/feed-routes.ts";
 import { loginRoutes } from "../web/login/login-routes.ts";
+import { portalRoutes } from "../web/portal/portal-routes.ts";
 import { userAdminRoutes } from "../web/users/user-admin-routes.ts";
 import { isPageRequest, langOf, negotiateRequestLang, sendPage, webRoutes } from "../web/web-routes.ts";
 import { apiRoutes } from "./api/routes.ts";
@@ -100,6 +102,7 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     maxUploadBytes: deps.config.maxUploadBytes,
   });
   await app.register(oparlRoutes, { prefix: OPARL_PREFIX, files: deps.files, config: deps.config });
-  await app.register(webRoutes([loginRoutes, userAdminRoutes, feedRoutes]));
+  await app.register(webRoutes([loginRoutes, userAdminRoutes, feedRoutes, portalRoutes]));
+  await app.register(documentRoutes, { files: deps.files });
   return app;
 }

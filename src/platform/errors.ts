@@ -17,6 +17,7 @@ export const errorCodes = {
   "meeting.invalid_transition": 409,
   "record.referenced": 409,
   "restore.not_empty": 409,
+  "document.not_available": 404,
   "storage.locked": 423,
   internal: 500,
 } as const;

@@ -10,15 +10,23 @@
  * - A file is public when what it is attached to is public (an open item, a meeting whose agenda
  *   is published, a public case).
  * - A case is public when at least one open item of a published agenda treats it.
+ * - A case's treatments (its path) are shown with the case: the planned ones (a body, a date, a
+ *   purpose), since the plan is part of the case's public path as the documents announce it
+ *   ("KKR møde den 23. april 2021 – orientering og drøftelse"); the actual ones at open items of
+ *   published agendas.
+ * - Attendance is public with the minutes.
  * - A public list filtered on a closed item's hidden parts (its case) does not find it.
  * - A deleted record leaves only its id and times; that tombstone is hidden where its surviving
  *   parent is hidden (an item removed from a draft agenda, a file of a closed item).
+ * - The members' edition of a meeting (closed items in full) is for those who read all of the
+ *   body: `mayReadMembersEdition` is the one check.
  *
  * Those who read all of a body (its members and secretariat, and the administrator: see
  * `permissions.ts`) see that body's closed items, drafts and attendance in full; for every other
  * body they get the public view, like anyone. The `public…` conditions are the rule for the
  * public; the actor-aware ones widen them by the bodies the actor reads.
  */
+import { AppError } from "../../platform/errors.ts";
 import { isId } from "../../platform/ids.ts";
 import type { Actor } from "../shared/context.ts";
 import { mayKeepRegisters, mayReadAllOf, readableOrganizations } from "./permissions.ts";
@@ -240,6 +248,76 @@ export function deletionCondition(actor: Actor, t: string, table: string): strin
     default:
       return "TRUE";
   }
+}
+
+/** SQL condition: the actor may see the decision and outcome of item `item` of meeting `meeting`. */
+export function decisionCondition(actor: Actor, item: string, meeting: string): string {
+  return anyOf(
+    `(${item}.is_public AND ${publicMinutesCondition(meeting)})`,
+    readableBodyCondition(actor, `${meeting}.organization_id`),
+  );
+}
+
+/** A meeting as the rules below need it: its state and its body. */
+interface MeetingOfBody {
+  state: MeetingState;
+  organizationId: string;
+}
+
+/** Whether the actor sees a meeting's agenda: once published, or as a reader of its body. */
+export function agendaIsVisible(actor: Actor, meeting: MeetingOfBody): boolean {
+  return mayReadAllOf(actor, meeting.organizationId) || agendaIsPublic(meeting.state);
+}
+
+/** Whether the actor sees a meeting's decisions: once the minutes are published, or as a reader of its body. */
+export function minutesAreVisible(actor: Actor, meeting: MeetingOfBody): boolean {
+  return mayReadAllOf(actor, meeting.organizationId) || minutesArePublic(meeting.state);
+}
+
+/**
+ * Whether the actor sees the files attached to an item (open or closed) of a meeting:
+ * `fileCondition`'s rule, for files read together with their item.
+ */
+export function itemFilesAreVisible(actor: Actor, itemIsPublic: boolean, meeting: MeetingOfBody): boolean {
+  return mayReadAllOf(actor, meeting.organizationId) || (itemIsPublic && agendaIsPublic(meeting.state));
+}
+
+/** Whether the actor sees only a closed item's number ("Lukket punkt") and nothing of its content. */
+export function itemIsRedacted(actor: Actor, item: { isPublic: boolean }, meeting: MeetingOfBody): boolean {
+  return !item.isPublic && !mayReadAllOf(actor, meeting.organizationId);
+}
+
+/** Whether the actor sees the files attached to a meeting (as `fileCondition`). */
+export function meetingFilesAreVisible(actor: Actor, meeting: MeetingOfBody): boolean {
+  return agendaIsVisible(actor, meeting);
+}
+
+/**
+ * Whether the actor may read the members' edition of a meeting of body `organizationId`: every
+ * item in full, closed ones included.
+ */
+export function mayReadMembersEdition(actor: Actor, organizationId: string): boolean {
+  return mayReadAllOf(actor, organizationId);
+}
+
+/**
+ * Refuses the members' edition (a page, a PDF) to whoever may not read it: 401 asks the public to
+ * sign in; 403 tells a signed-in reader of other bodies that this one is not theirs.
+ */
+export function assertMayReadMembersEdition(actor: Actor, organizationId: string): void {
+  if (mayReadMembersEdition(actor, organizationId)) return;
+  if (!actor.authenticated) {
+    throw new AppError(
+      "auth.required",
+      "udgave=medlemmer: the members' edition shows closed items; sign in or send a token (Authorization: Bearer ...)",
+      { field: "udgave" },
+    );
+  }
+  throw new AppError(
+    "auth.forbidden",
+    `udgave=medlemmer: the members' edition is for the members and secretariat of organisation ${organizationId}`,
+    { field: "udgave" },
+  );
 }
 
 /** Whether the actor sees who attended a meeting of the body: with the minutes, or as its reader. */
