@@ -13,12 +13,15 @@ export const recordTables = [
   "cases",
   "agenda_items",
   "agenda_item_presenters",
+  "agenda_item_conflicts",
   "memberships",
   "consultations",
   "files",
   "review_flags",
   "publications",
+  "agenda_settings",
+  "standard_agenda_items",
 ] as const;
 
 /** Tables that are bookkeeping, not record. */
-export const nonRecordTables = ["schema_migrations"] as const;
+export const nonRecordTables = ["schema_migrations", "form_submissions"] as const;
