@@ -6,6 +6,7 @@ import type { Database } from "../platform/db/database.ts";
 import type { FileStore } from "../platform/files/file-store.ts";
 import { errorPage } from "../web/error-page.ts";
 import { isPageRequest, langOf, negotiateRequestLang, sendPage, webRoutes } from "../web/web-routes.ts";
+import { workspaceRoutes } from "../web/workspace/workspace-routes.ts";
 import { actorFromRequest } from "./actor.ts";
 import { apiRoutes } from "./api/routes.ts";
 import { sendProblem, toProblem } from "./problem.ts";
@@ -79,6 +80,8 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     files: deps.files,
     maxUploadBytes: deps.config.maxUploadBytes,
   });
-  await app.register(webRoutes([]));
+  await app.register(
+    webRoutes([workspaceRoutes({ files: deps.files, maxUploadBytes: deps.config.maxUploadBytes })]),
+  );
   return app;
 }
