@@ -15,10 +15,7 @@ import { danishDateOf } from "../../platform/time.ts";
 import { formatDateTime, formatShortDate } from "../format.ts";
 import { flag, html } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
-import { layout } from "../layout.ts";
-import { sendPage } from "../web-routes.ts";
 import {
-  buttonForm,
   errorSummary,
   type FieldErrors,
   type FormBody,
@@ -26,16 +23,15 @@ import {
   fieldId,
   formBody,
   formErrorField,
-  formFields,
+  formKit,
   inputField,
-  keepSubmission,
   radioGroup,
-  requireSecretariat,
   selectField,
   submit,
 } from "./forms.ts";
-import { breadcrumbs, labels, stateLabel, workspaceHead } from "./labels.ts";
+import { breadcrumbs, labels, stateLabel } from "./labels.ts";
 import { parseMeetingTime } from "./meeting-time.ts";
+import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
   {
@@ -183,6 +179,7 @@ async function renderBodyPage(
   organizationId: string,
   state: BodyPageState = {},
 ) {
+  const kit = formKit(request, reply);
   const { lang, ctx } = request;
   const t = text[lang];
   const body = await getOrganizationById(ctx, organizationId);
@@ -211,9 +208,9 @@ async function renderBodyPage(
 <td class="actions">${
           m.state === "planned" || m.state === "agenda_published"
             ? html`<a href="/sekretariat/moeder/${m.id}/flyt" aria-label="${t.move}: ${m.title}">${t.move}</a>
-${buttonForm({ action: `/sekretariat/moeder/${m.id}/aflys`, label: t.cancel, style: "secondary", accessibleLabel: `${t.cancel}: ${m.title}` })}`
+${kit.button({ action: `/sekretariat/moeder/${m.id}/aflys`, label: t.cancel, style: "secondary", accessibleLabel: `${t.cancel}: ${m.title}` })}`
             : m.state === "cancelled"
-              ? buttonForm({
+              ? kit.button({
                   action: `/sekretariat/moeder/${m.id}/genoptag`,
                   label: t.reinstate,
                   style: "secondary",
@@ -225,7 +222,7 @@ ${buttonForm({ action: `/sekretariat/moeder/${m.id}/aflys`, label: t.cancel, sty
     : html`<p>${t.noMeetings}</p>`;
 
   const createForm = html`<form method="post" action="/sekretariat/organer/${organizationId}/moeder" novalidate>
-${state.form === "create" ? keepSubmission(posted) : formFields()}
+${state.form === "create" ? kit.keep(posted) : kit.fields()}
 ${errorSummary(lang, createErrors)}
 ${inputField({ lang, name: "title", label: t.meetingTitle, value: value("title", `Møde i ${name}`), required: true, error: createErrors.title })}
 ${inputField({ lang, name: "date", type: "date", label: t.day, hint: t.dayHint, value: value("date"), required: true, error: createErrors.date })}
@@ -251,7 +248,7 @@ ${inputField({ lang, name: "location", label: t.location, value: value("location
 ${
   meetingChoices.length
     ? html`<form method="post" action="/sekretariat/organer/${organizationId}/afventende/${c.consultationId}" novalidate>
-${state.form === formKey ? keepSubmission(rowBody) : formFields()}
+${state.form === formKey ? kit.keep(rowBody) : kit.fields()}
 ${errorSummary(lang, rowErrors, idOf)}
 ${selectField({ lang, id: idOf("meetingId"), name: "meetingId", label: t.toMeeting, choices: meetingChoices, value: field(rowBody, "meetingId") || meetingChoices.find((m) => openMeetings.find((o) => o.id === m.value && danishDateOf(o.start) >= c.plannedDate))?.value || "", error: rowErrors.meetingId })}
 ${inputField({ lang, id: idOf("note"), name: "note", label: t.noteIfPublished, value: field(rowBody, "note"), error: rowErrors.note })}
@@ -275,7 +272,7 @@ ${inputField({ lang, id: idOf("note"), name: "note", label: t.noteIfPublished, v
             .map((d) => ({ ...d, on: false })),
         ];
   const settingsForm = html`<form method="post" action="/sekretariat/organer/${organizationId}/indstillinger" novalidate>
-${state.form === "settings" ? keepSubmission(posted) : formFields()}
+${state.form === "settings" ? kit.keep(posted) : kit.fields()}
 ${errorSummary(lang, settingsErrors)}
 ${radioGroup({
   lang,
@@ -327,11 +324,7 @@ ${createForm}
 ${awaitingList}
 <h2 id="opsaetning">${t.settings}</h2>
 ${settingsForm}`;
-  return sendPage(
-    reply,
-    layout({ lang, title: body.name, url: request.url, body: page, head: workspaceHead, signedIn: null }),
-    state.status ?? 200,
-  );
+  return sendWorkspacePage(request, reply, { title: body.name, body: page, status: state.status ?? 200 });
 }
 
 function postedStandardRows(body: FormBody): (StandardItem & { on: boolean })[] {

@@ -26,15 +26,56 @@ const text = messages(
 /** Messages for the fields of one form, by field name. */
 export type FieldErrors = Record<string, string>;
 
-/** The hidden fields of every workspace form. */
-export function formFields(): SafeHtml {
-  return html`<input type="hidden" name="_submission" value="${newSubmissionToken()}">`;
+/**
+ * The hidden fields of the workspace's forms for one request: a fresh one-time submission token
+ * (or the same one again when a form is shown anew after an error, so that the corrected post is
+ * still one submission), and the session's CSRF token once accounts exist.
+ */
+export interface FormKit {
+  /** Hidden fields of a new form. */
+  fields(): SafeHtml;
+  /** Hidden fields of a form shown again with what was posted. */
+  keep(body: FormBody): SafeHtml;
+  /** A form of one button (move, remove, publish), posting to `action`. */
+  button(options: ButtonFormOptions): SafeHtml;
+  /** The action of a multipart form: its body is read after the CSRF check, so the token rides along. */
+  multipartAction(action: string): string;
 }
 
-/** The same token again, for a form shown anew after an error (so the correction is still one post). */
-export function keepSubmission(body: FormBody): SafeHtml {
-  const token = field(body, "_submission");
-  return token ? html`<input type="hidden" name="_submission" value="${token}">` : formFields();
+export interface ButtonFormOptions {
+  action: string;
+  label: string;
+  hidden?: Record<string, string>;
+  style?: "secondary" | "danger";
+  accessibleLabel?: string;
+}
+
+/** Until accounts exist, forms carry no CSRF token (writes need the API token, which browsers never send on their own). */
+function csrfHidden(_request: FastifyRequest, _reply: FastifyReply): { field: SafeHtml; query: string } {
+  return { field: html``, query: "" };
+}
+
+export function formKit(request: FastifyRequest, reply: FastifyReply): FormKit {
+  const csrf = csrfHidden(request, reply);
+  const fresh = () =>
+    html`${csrf.field}<input type="hidden" name="_submission" value="${newSubmissionToken()}">`;
+  return {
+    fields: fresh,
+    keep(body) {
+      const token = field(body, "_submission");
+      return token ? html`${csrf.field}<input type="hidden" name="_submission" value="${token}">` : fresh();
+    },
+    button(options) {
+      return html`<form method="post" action="${options.action}" class="inline-form">${fresh()}${Object.entries(
+        options.hidden ?? {},
+      ).map(
+        ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
+      )}<button type="submit"${options.style ? html` class="${options.style}"` : ""}${options.accessibleLabel ? html` aria-label="${options.accessibleLabel}"` : ""}>${options.label}</button></form>`;
+    },
+    multipartAction(action) {
+      return csrf.query ? `${action}${action.includes("?") ? "&" : "?"}${csrf.query}` : action;
+    },
+  };
 }
 
 export function errorSummary(
@@ -141,21 +182,6 @@ ${options.choices.map(
 </fieldset>`;
 }
 
-/** A form of one button (move, remove, publish): its own token, POST to `action`. */
-export function buttonForm(options: {
-  action: string;
-  label: string;
-  hidden?: Record<string, string>;
-  style?: "secondary" | "danger";
-  accessibleLabel?: string;
-}): SafeHtml {
-  return html`<form method="post" action="${options.action}" class="inline-form">${formFields()}${Object.entries(
-    options.hidden ?? {},
-  ).map(
-    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
-  )}<button type="submit"${options.style ? html` class="${options.style}"` : ""}${options.accessibleLabel ? html` aria-label="${options.accessibleLabel}"` : ""}>${options.label}</button></form>`;
-}
-
 /** A parsed urlencoded form: one or several values per name. */
 export type FormBody = Record<string, string | string[] | undefined>;
 
@@ -194,11 +220,4 @@ export function formErrorField(error: unknown): string | null {
   if (error.code !== "validation.invalid" && !error.code.startsWith("upload.")) return null;
   const field = error.details.field;
   return typeof field === "string" && field !== "_submission" ? field : null;
-}
-
-/** The workspace belongs to the secretariat: others are asked to sign in. */
-export function requireSecretariat(request: FastifyRequest): void {
-  if (request.ctx.actor.audience !== "internal") {
-    throw new AppError("auth.required", "The secretariat's workspace needs you to sign in");
-  }
 }

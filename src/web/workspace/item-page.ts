@@ -21,30 +21,27 @@ import type { FileStore } from "../../platform/files/file-store.ts";
 import { formatShortDate } from "../format.ts";
 import { flag, html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
-import { layout } from "../layout.ts";
 import { renderMarkdown } from "../markdown.ts";
-import { sendPage } from "../web-routes.ts";
 import {
-  buttonForm,
   errorSummary,
   type FieldErrors,
   type FormBody,
+  type FormKit,
   field,
   fieldId,
   fieldList,
   formBody,
   formErrorField,
-  formFields,
+  formKit,
   inputField,
-  keepSubmission,
   radioGroup,
-  requireSecretariat,
   selectField,
   submit,
   textareaField,
 } from "./forms.ts";
-import { breadcrumbs, labels, workspaceHead } from "./labels.ts";
+import { breadcrumbs, labels } from "./labels.ts";
 import { agendaAction } from "./note-page.ts";
+import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
   {
@@ -265,6 +262,7 @@ async function renderItemPage(
   itemId: string,
   state: ItemPageState = {},
 ) {
+  const kit = formKit(request, reply);
   const { lang, ctx } = request;
   const t = text[lang];
   const item = await getAgendaItemById(ctx, itemId);
@@ -333,7 +331,7 @@ ${selectField({ lang, name: "casePurpose", label: t.purpose, value: values.caseP
 
   const itemForm = editable
     ? html`<form method="post" action="/sekretariat/punkter/${itemId}" novalidate class="item-form">
-${state.form === "item" && state.body ? keepSubmission(state.body) : formFields()}
+${state.form === "item" && state.body ? kit.keep(state.body) : kit.fields()}
 ${errorSummary(lang, formErrors)}
 ${inputField({ lang, name: "title", label: t.title, value: values.title, required: true, error: formErrors.title })}
 ${presenterFieldset}
@@ -368,15 +366,15 @@ ${
         (
           f,
         ) => html`<li><a href="/sekretariat/filer/${f.id}">${f.name}</a> <span class="meta">(${f.mediaType}, ${sizeText(f.sizeBytes, lang)})</span>
-${editable ? buttonForm({ action: `/sekretariat/punkter/${itemId}/bilag/${f.id}/fjern`, label: t.remove, style: "secondary", accessibleLabel: `${t.remove}: ${f.name}` }) : ""}</li>`,
+${editable ? kit.button({ action: `/sekretariat/punkter/${itemId}/bilag/${f.id}/fjern`, label: t.remove, style: "secondary", accessibleLabel: `${t.remove}: ${f.name}` }) : ""}</li>`,
       )}</ul>`
     : html`<p>${t.noAttachments}</p>`
 }
 ${
   editable
-    ? html`<form method="post" action="/sekretariat/punkter/${itemId}/bilag" enctype="multipart/form-data" novalidate>
+    ? html`<form method="post" action="${kit.multipartAction(`/sekretariat/punkter/${itemId}/bilag`)}" enctype="multipart/form-data" novalidate>
 <h3>${t.upload}</h3>
-${formFields()}
+${kit.fields()}
 ${errorSummary(lang, uploadErrors)}
 ${published ? inputField({ lang, id: fieldId("upload-note"), name: "note", label: t.note, hint: t.noteHint, required: true, error: uploadErrors.note }) : ""}
 ${inputField({ lang, name: "file", type: "file", label: t.file, hint: t.fileHint.replace("{size}", sizeText(deps.maxUploadBytes, lang)), required: true, error: uploadErrors.file, extra: html` accept="${acceptedExtensions.join(",")}"` })}
@@ -385,7 +383,7 @@ ${inputField({ lang, name: "file", type: "file", label: t.file, hint: t.fileHint
     : ""
 }`;
 
-  const sendOnSection = await sendOnForm(request, t, itemId, item, bodyNames, state);
+  const sendOnSection = await sendOnForm(kit, request, t, itemId, item, bodyNames, state);
   const page = html`${breadcrumbs(lang, [
     { href: `/sekretariat/organer/${body.id}`, label: body.shortName ?? body.name },
     { href: `/sekretariat/moeder/${meeting.id}#punkt-${itemId}`, label: meeting.title },
@@ -398,11 +396,7 @@ ${attachments}
 <h2 id="forloeb">${t.path}</h2>
 ${casePath}
 ${sendOnSection}`;
-  return sendPage(
-    reply,
-    layout({ lang, title: itemLabel, url: request.url, body: page, head: workspaceHead, signedIn: null }),
-    state.status ?? 200,
-  );
+  return sendWorkspacePage(request, reply, { title: itemLabel, body: page, status: state.status ?? 200 });
 }
 
 async function casePathOf(
@@ -424,6 +418,7 @@ ${c.agendaItemId === item.id ? html` <strong>(${t.thisItem})</strong>` : c.meeti
 }
 
 async function sendOnForm(
+  kit: FormKit,
   request: FastifyRequest,
   t: Texts,
   itemId: string,
@@ -464,7 +459,7 @@ async function sendOnForm(
 ${
   item.caseId
     ? html`<form method="post" action="/sekretariat/punkter/${itemId}/send-videre" novalidate aria-describedby="send-videre-hint">
-${state.form === "sendOn" ? keepSubmission(posted) : formFields()}
+${state.form === "sendOn" ? kit.keep(posted) : kit.fields()}
 ${errorSummary(lang, errors)}
 ${selectField({ lang, name: "target", label: t.target, value: field(posted, "target"), choices, required: true, error: errors.target })}
 ${inputField({ lang, name: "date", type: "date", label: t.date, hint: t.dateHint, value: field(posted, "date"), error: errors.date })}

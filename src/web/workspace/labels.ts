@@ -101,5 +101,3 @@ export function breadcrumbs(lang: Lang, trail: readonly { href: string; label: s
 ${trail.map((step) => html`<li><a href="${step.href}">${step.label}</a></li>`)}
 </ol></nav>`;
 }
-
-export const workspaceHead = html`<link rel="stylesheet" href="/assets/workspace.css">`;

@@ -19,26 +19,23 @@ import { versionsOf } from "../../core/publication/versions.ts";
 import { formatDateTime } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
-import { layout } from "../layout.ts";
-import { sendPage } from "../web-routes.ts";
 import {
-  buttonForm,
   errorSummary,
   type FieldErrors,
   type FormBody,
+  type FormKit,
   field,
   formBody,
   formErrorField,
-  formFields,
+  formKit,
   inputField,
-  keepSubmission,
   radioGroup,
-  requireSecretariat,
   submit,
 } from "./forms.ts";
-import { breadcrumbs, labels, stateLabel, stateSteps, workspaceHead } from "./labels.ts";
+import { breadcrumbs, labels, stateLabel, stateSteps } from "./labels.ts";
 import { meetingTimeFields, parseMeetingTime } from "./meeting-time.ts";
 import { agendaAction } from "./note-page.ts";
+import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
   {
@@ -179,16 +176,16 @@ type Texts = (typeof text)[Lang];
 const fill = (template: string, item: { number: string; title: string }) =>
   template.replace("{n}", item.number).replace("{title}", item.title);
 
-function stateActions(t: Texts, meeting: MeetingDetail): SafeHtml {
+function stateActions(kit: FormKit, t: Texts, meeting: MeetingDetail): SafeHtml {
   const id = meeting.id;
   const actions: SafeHtml[] = [];
   if (meeting.state === "planned") {
     actions.push(
-      buttonForm({ action: `/sekretariat/moeder/${id}/offentliggoer-dagsorden`, label: t.publishAgenda }),
+      kit.button({ action: `/sekretariat/moeder/${id}/offentliggoer-dagsorden`, label: t.publishAgenda }),
     );
   }
   if (meeting.state === "agenda_published") {
-    actions.push(buttonForm({ action: `/sekretariat/moeder/${id}/afholdt`, label: t.markHeld }));
+    actions.push(kit.button({ action: `/sekretariat/moeder/${id}/afholdt`, label: t.markHeld }));
   }
   if (meeting.state === "agenda_published" || meeting.state === "held") {
     actions.push(
@@ -197,12 +194,12 @@ function stateActions(t: Texts, meeting: MeetingDetail): SafeHtml {
   }
   if (meeting.state === "held") {
     actions.push(
-      buttonForm({ action: `/sekretariat/moeder/${id}/godkend-referat`, label: t.approveMinutes }),
+      kit.button({ action: `/sekretariat/moeder/${id}/godkend-referat`, label: t.approveMinutes }),
     );
   }
   if (meeting.state === "minutes_approved") {
     actions.push(
-      buttonForm({ action: `/sekretariat/moeder/${id}/offentliggoer-referat`, label: t.publishMinutes }),
+      kit.button({ action: `/sekretariat/moeder/${id}/offentliggoer-referat`, label: t.publishMinutes }),
     );
   }
   if (minutesAreApproved(meeting.state)) {
@@ -225,6 +222,7 @@ ${minutes ? html`<li><a href="/moeder/${id}/referat.pdf?udgave=offentlig">${t.mi
 }
 
 function itemRow(
+  kit: FormKit,
   lang: Lang,
   t: Texts,
   item: AgendaItem,
@@ -243,9 +241,9 @@ ${
   options.editable
     ? html`<div class="agenda-item__actions">
 <a href="/sekretariat/punkter/${item.id}" aria-label="${t.edit} ${label}">${t.edit}</a>
-${options.first ? "" : buttonForm({ action: `/sekretariat/punkter/${item.id}/flyt`, label: t.moveUp, hidden: { retning: "op" }, style: "secondary", accessibleLabel: `${t.moveUp}: ${label}` })}
-${options.last ? "" : buttonForm({ action: `/sekretariat/punkter/${item.id}/flyt`, label: t.moveDown, hidden: { retning: "ned" }, style: "secondary", accessibleLabel: `${t.moveDown}: ${label}` })}
-${buttonForm({ action: `/sekretariat/punkter/${item.id}/fjern`, label: t.remove, style: "danger", accessibleLabel: `${t.remove}: ${label}` })}
+${options.first ? "" : kit.button({ action: `/sekretariat/punkter/${item.id}/flyt`, label: t.moveUp, hidden: { retning: "op" }, style: "secondary", accessibleLabel: `${t.moveUp}: ${label}` })}
+${options.last ? "" : kit.button({ action: `/sekretariat/punkter/${item.id}/flyt`, label: t.moveDown, hidden: { retning: "ned" }, style: "secondary", accessibleLabel: `${t.moveDown}: ${label}` })}
+${kit.button({ action: `/sekretariat/punkter/${item.id}/fjern`, label: t.remove, style: "danger", accessibleLabel: `${t.remove}: ${label}` })}
 </div>`
     : ""
 }
@@ -254,6 +252,7 @@ ${buttonForm({ action: `/sekretariat/punkter/${item.id}/fjern`, label: t.remove,
 
 /** The items, under their group headings where they have them. */
 function agendaList(
+  kit: FormKit,
   lang: Lang,
   t: Texts,
   items: readonly AgendaItem[],
@@ -274,7 +273,7 @@ function agendaList(
       open = true;
     }
     out.push(
-      itemRow(lang, t, item, {
+      itemRow(kit, lang, t, item, {
         first: index === 0,
         last: index === items.length - 1,
         editable,
@@ -300,6 +299,7 @@ async function renderMeetingPage(
   meetingId: string,
   state: MeetingPageState = {},
 ) {
+  const kit = formKit(request, reply);
   const { lang, ctx } = request;
   const t = text[lang];
   const meeting = await getMeetingById(ctx, meetingId);
@@ -322,7 +322,7 @@ async function renderMeetingPage(
   ];
 
   const addForm = html`<form method="post" action="/sekretariat/moeder/${meetingId}/punkter" novalidate class="add-item">
-${state.body ? keepSubmission(posted) : formFields()}
+${state.body ? kit.keep(posted) : kit.fields()}
 <h3 id="nyt-punkt">${t.newItem}</h3>
 ${errorSummary(lang, errors)}
 ${inputField({ lang, name: "title", label: t.title, value: field(posted, "title"), required: true, error: errors.title })}
@@ -343,7 +343,7 @@ ${published ? inputField({ lang, name: "note", label: t.note, hint: t.noteHint, 
 <p><button type="submit">${t.add}</button></p>
 </form>
 <form method="post" action="/sekretariat/moeder/${meetingId}/standardpunkter" class="fill-standard">
-${formFields()}
+${kit.fields()}
 <p class="hint" id="standard-hint">${t.fillHint}</p>
 <button type="submit" class="secondary" aria-describedby="standard-hint">${t.fillStandard}</button>
 </form>`;
@@ -363,12 +363,12 @@ ${formFields()}
 ${editable ? html` · <a href="/sekretariat/moeder/${meetingId}/flyt">${t.move}</a>` : ""}</p>
 <h2 id="status">${t.stateAndActions}</h2>
 ${stateSteps(lang, meeting.state)}
-${stateActions(t, meeting)}
+${stateActions(kit, t, meeting)}
 <h2 id="dokumenter">${t.documents}</h2>
 ${documentLinks(t, meeting)}
 <h2 id="dagsorden">${t.agenda}</h2>
 ${notice}
-${agendaList(lang, t, meeting.agendaItems, editable, names, fileCounts)}
+${agendaList(kit, lang, t, meeting.agendaItems, editable, names, fileCounts)}
 ${editable ? addForm : ""}
 <h2 id="udgaver">${t.agendaVersions}</h2>
 ${
@@ -380,18 +380,11 @@ ${
     : ""
 }
 <p><a href="/sekretariat/moeder/${meetingId}/udgaver">${t.allVersions}</a></p>`;
-  return sendPage(
-    reply,
-    layout({
-      lang,
-      title: `${meeting.title}: ${stateLabel(lang, meeting.state)}`,
-      url: request.url,
-      body: page,
-      head: workspaceHead,
-      signedIn: null,
-    }),
-    state.status ?? 200,
-  );
+  return sendWorkspacePage(request, reply, {
+    title: `${meeting.title}: ${stateLabel(lang, meeting.state)}`,
+    body: page,
+    status: state.status ?? 200,
+  });
 }
 
 async function renderMovePage(
@@ -400,6 +393,7 @@ async function renderMovePage(
   meetingId: string,
   state: MeetingPageState = {},
 ) {
+  const kit = formKit(request, reply);
   const { lang, ctx } = request;
   const t = text[lang];
   const meeting = await getMeetingById(ctx, meetingId);
@@ -417,7 +411,7 @@ async function renderMovePage(
   ])}
 <h1>${t.moveTitle}</h1>
 <form method="post" action="/sekretariat/moeder/${meetingId}/flyt" novalidate>
-${state.body ? keepSubmission(state.body) : formFields()}
+${state.body ? kit.keep(state.body) : kit.fields()}
 ${errorSummary(lang, errors)}
 ${inputField({ lang, name: "title", label: t.meetingTitle, value: value("title"), required: true, error: errors.title })}
 ${inputField({ lang, name: "date", type: "date", label: t.day, value: value("date"), required: true, error: errors.date })}
@@ -426,11 +420,7 @@ ${inputField({ lang, name: "endTime", type: "time", label: t.endTime, value: val
 ${inputField({ lang, name: "location", label: t.location, value: value("location") })}
 <p><button type="submit">${t.saveMove}</button></p>
 </form>`;
-  return sendPage(
-    reply,
-    layout({ lang, title: t.moveTitle, url: request.url, body: page, head: workspaceHead, signedIn: null }),
-    state.status ?? 200,
-  );
+  return sendWorkspacePage(request, reply, { title: t.moveTitle, body: page, status: state.status ?? 200 });
 }
 
 async function itemSummary(ctx: FastifyRequest["ctx"], itemId: string) {

@@ -19,10 +19,7 @@ import { getOrganizationById } from "../../core/organizations/organizations.ts";
 import { formatDateTime } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
-import { layout } from "../layout.ts";
-import { sendPage } from "../web-routes.ts";
 import {
-  buttonForm,
   errorSummary,
   type FieldErrors,
   type FormBody,
@@ -30,17 +27,16 @@ import {
   fieldId,
   formBody,
   formErrorField,
-  formFields,
+  formKit,
   inputField,
-  keepSubmission,
   radioGroup,
-  requireSecretariat,
   selectField,
   submit,
   textareaField,
 } from "./forms.ts";
-import { breadcrumbs, labels, outcomeLabel, stateSteps, workspaceHead } from "./labels.ts";
+import { breadcrumbs, labels, outcomeLabel, stateSteps } from "./labels.ts";
 import { minutesView } from "./minutes-view.ts";
+import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
   {
@@ -259,6 +255,7 @@ async function renderMinutesPage(
   meetingId: string,
   state: MinutesPageState = {},
 ) {
+  const kit = formKit(request, reply);
   const { lang, ctx } = request;
   const t = text[lang];
   const meeting = await getMeetingById(ctx, meetingId);
@@ -276,7 +273,7 @@ async function renderMinutesPage(
   if (approved) {
     content = html`<p class="notice">${t.approved}</p>
 <div class="actions-row">
-${meeting.state === "minutes_approved" ? buttonForm({ action: `/sekretariat/moeder/${meetingId}/offentliggoer-referat`, label: t.publish }) : ""}
+${meeting.state === "minutes_approved" ? kit.button({ action: `/sekretariat/moeder/${meetingId}/offentliggoer-referat`, label: t.publish }) : ""}
 <a class="button secondary" href="/sekretariat/moeder/${meetingId}/rettelse">${t.correct}</a>
 <a class="button secondary" href="/sekretariat/moeder/${meetingId}/udgaver#referat">${t.versions}</a>
 </div>
@@ -306,7 +303,7 @@ ${minutesView(lang, meeting.agendaItems, meeting.attendance, names)}`;
     );
     content = html`<h2 id="fremmoede">${t.attendance}</h2>
 <form method="post" action="/sekretariat/moeder/${meetingId}/fremmoede" novalidate>
-${attendancePosted ? keepSubmission(attendancePosted) : formFields()}
+${attendancePosted ? kit.keep(attendancePosted) : kit.fields()}
 ${errorSummary(lang, errorsFor("attendance"))}
 <p class="hint">${t.attendanceHint}</p>
 ${attendanceFields(lang, t, expected, meeting, attendancePosted, errorsFor("attendance"))}
@@ -314,7 +311,7 @@ ${expected.length ? html`<p><button type="submit">${t.saveAttendance}</button></
 </form>
 <h2 id="beslutninger">${t.decisions}</h2>
 <form method="post" action="/sekretariat/moeder/${meetingId}/beslutninger" novalidate>
-${postedFor("decisions") ? keepSubmission(postedFor("decisions") ?? {}) : formFields()}
+${postedFor("decisions") ? kit.keep(postedFor("decisions") ?? {}) : kit.fields()}
 ${errorSummary(lang, errorsFor("decisions"))}
 ${decisionFields(lang, t, meeting, postedFor("decisions"))}
 <p><button type="submit">${t.saveDecisions}</button></p>
@@ -327,12 +324,12 @@ ${
         (
           c,
         ) => html`<li>${c.item.number} ${c.item.title}: ${names.get(c.personId) ?? c.personId}${c.note ? ` (${c.note})` : ""}
-${buttonForm({ action: `/sekretariat/punkter/${c.item.id}/inhabilitet/${c.personId}/fjern`, label: t.withdraw, style: "secondary", accessibleLabel: `${t.withdraw}: ${names.get(c.personId) ?? ""}, ${c.item.number}` })}</li>`,
+${kit.button({ action: `/sekretariat/punkter/${c.item.id}/inhabilitet/${c.personId}/fjern`, label: t.withdraw, style: "secondary", accessibleLabel: `${t.withdraw}: ${names.get(c.personId) ?? ""}, ${c.item.number}` })}</li>`,
       )}</ul>`
     : html`<p>${t.none}</p>`
 }
 <form method="post" action="/sekretariat/moeder/${meetingId}/inhabilitet" novalidate>
-${state.form === "conflict" ? keepSubmission(conflictPosted) : formFields()}
+${state.form === "conflict" ? kit.keep(conflictPosted) : kit.fields()}
 ${errorSummary(lang, conflictErrors)}
 ${selectField({ lang, name: "itemId", label: t.item, value: field(conflictPosted, "itemId"), error: conflictErrors.itemId, choices: [{ value: "", label: "—" }, ...meeting.agendaItems.map((i) => ({ value: i.id, label: `${i.number} ${i.title}` }))] })}
 ${selectField({ lang, name: "personId", label: t.person, value: field(conflictPosted, "personId"), error: conflictErrors.personId, choices: [{ value: "", label: "—" }, ...attendees.map((p) => ({ value: p.id, label: p.name }))] })}
@@ -342,8 +339,8 @@ ${inputField({ lang, name: "conflictNote", label: t.note, value: field(conflictP
 <h2 id="godkend">${t.approveTitle}</h2>
 ${
   meeting.state === "held"
-    ? html`<p id="godkend-hint">${t.approveHint}</p>${buttonForm({ action: `/sekretariat/moeder/${meetingId}/godkend-referat`, label: t.approve })}`
-    : html`<p>${t.heldFirst}</p>${buttonForm({ action: `/sekretariat/moeder/${meetingId}/afholdt`, label: t.markHeld })}`
+    ? html`<p id="godkend-hint">${t.approveHint}</p>${kit.button({ action: `/sekretariat/moeder/${meetingId}/godkend-referat`, label: t.approve })}`
+    : html`<p>${t.heldFirst}</p>${kit.button({ action: `/sekretariat/moeder/${meetingId}/afholdt`, label: t.markHeld })}`
 }`;
   }
 
@@ -355,18 +352,11 @@ ${
 <p class="lead">${formatDateTime(meeting.start, lang, meeting.allDay)}${meeting.location ? `, ${meeting.location}` : ""}</p>
 ${stateSteps(lang, meeting.state)}
 ${content}`;
-  return sendPage(
-    reply,
-    layout({
-      lang,
-      title: `${t.title}: ${meeting.title}`,
-      url: request.url,
-      body: page,
-      head: workspaceHead,
-      signedIn: null,
-    }),
-    state.status ?? 200,
-  );
+  return sendWorkspacePage(request, reply, {
+    title: `${t.title}: ${meeting.title}`,
+    body: page,
+    status: state.status ?? 200,
+  });
 }
 
 async function renderCorrectionPage(
@@ -375,6 +365,7 @@ async function renderCorrectionPage(
   meetingId: string,
   state: { body?: FormBody; errors?: FieldErrors; status?: number } = {},
 ) {
+  const kit = formKit(request, reply);
   const { lang, ctx } = request;
   const t = text[lang];
   const meeting = await getMeetingById(ctx, meetingId);
@@ -391,7 +382,7 @@ async function renderCorrectionPage(
 ${
   minutesAreApproved(meeting.state)
     ? html`<form method="post" action="/sekretariat/moeder/${meetingId}/rettelse" novalidate>
-${state.body ? keepSubmission(state.body) : formFields()}
+${state.body ? kit.keep(state.body) : kit.fields()}
 ${errorSummary(lang, errors)}
 ${textareaField({ lang, name: "reason", label: t.reason, hint: t.reasonHint, value: state.body ? field(state.body, "reason") : "", required: true, rows: 3, error: errors.reason })}
 <h2>${t.decisions}</h2>
@@ -402,18 +393,11 @@ ${attendanceFields(lang, t, expected, meeting, state.body, errors)}
 </form>`
     : html`<p class="notice">${t.notYet}</p>`
 }`;
-  return sendPage(
-    reply,
-    layout({
-      lang,
-      title: t.correctionTitle,
-      url: request.url,
-      body: page,
-      head: workspaceHead,
-      signedIn: null,
-    }),
-    state.status ?? 200,
-  );
+  return sendWorkspacePage(request, reply, {
+    title: t.correctionTitle,
+    body: page,
+    status: state.status ?? 200,
+  });
 }
 
 /** The minutes page (decisions, attendance, conflicts, approval) and the correction form. */

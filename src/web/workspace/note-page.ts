@@ -1,8 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { html } from "../html.ts";
 import { messages } from "../i18n.ts";
-import { layout } from "../layout.ts";
-import { sendPage } from "../web-routes.ts";
 import {
   errorSummary,
   type FieldErrors,
@@ -10,11 +8,11 @@ import {
   field,
   formBody,
   formErrorField,
+  formKit,
   inputField,
-  keepSubmission,
   submit,
 } from "./forms.ts";
-import { workspaceHead } from "./labels.ts";
+import { sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
   {
@@ -47,6 +45,7 @@ export function askForNote(
   reply: FastifyReply,
   options: { action: string; body: FormBody; suggestion: string; backUrl: string },
 ) {
+  const kit = formKit(request, reply);
   const { lang } = request;
   const t = text[lang];
   const tried = "note" in options.body;
@@ -55,7 +54,7 @@ export function askForNote(
   const page = html`<h1>${t.title}</h1>
 <p>${t.intro}</p>
 <form method="post" action="${options.action}" novalidate>
-${keepSubmission(options.body)}
+${kit.keep(options.body)}
 ${hidden.map(([name, value]) =>
   (Array.isArray(value) ? value : [value ?? ""]).map(
     (v) => html`<input type="hidden" name="${name}" value="${v}">`,
@@ -65,11 +64,7 @@ ${errorSummary(lang, errors)}
 ${inputField({ lang, name: "note", label: t.note, hint: t.hint, value: tried ? field(options.body, "note") : options.suggestion, required: true, error: errors.note })}
 <p><button type="submit">${t.confirm}</button> <a href="${options.backUrl}">${t.back}</a></p>
 </form>`;
-  return sendPage(
-    reply,
-    layout({ lang, title: t.title, url: request.url, body: page, head: workspaceHead, signedIn: null }),
-    tried ? 400 : 200,
-  );
+  return sendWorkspacePage(request, reply, { title: t.title, body: page, status: tried ? 400 : 200 });
 }
 
 /**

@@ -4,10 +4,8 @@ import { bodiesPreparedBy, comingMeetings } from "../../core/meetings/workspace-
 import { formatDateTime, formatShortDate } from "../format.ts";
 import { html } from "../html.ts";
 import { messages } from "../i18n.ts";
-import { layout } from "../layout.ts";
-import { sendPage } from "../web-routes.ts";
-import { requireSecretariat } from "./forms.ts";
-import { labels, stateLabel, workspaceHead } from "./labels.ts";
+import { labels, stateLabel } from "./labels.ts";
+import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
   {
@@ -103,9 +101,6 @@ ${
       )}</tbody></table>`
     : html`<p>${t.noAwaiting}</p>`
 }`;
-    return sendPage(
-      reply,
-      layout({ lang, title: t.title, url: request.url, body, head: workspaceHead, signedIn: null }),
-    );
+    return sendWorkspacePage(request, reply, { title: t.title, body: body });
   });
 }

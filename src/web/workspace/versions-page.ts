@@ -7,11 +7,9 @@ import { type PublicationVersion, versionsOf } from "../../core/publication/vers
 import { formatDateTime } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
-import { layout } from "../layout.ts";
-import { sendPage } from "../web-routes.ts";
-import { requireSecretariat } from "./forms.ts";
-import { breadcrumbs, workspaceHead } from "./labels.ts";
+import { breadcrumbs } from "./labels.ts";
 import { diffView } from "./minutes-view.ts";
+import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
   {
@@ -84,16 +82,6 @@ export function registerVersionsPage(app: FastifyInstance): void {
 ${minutes.length ? versionList(lang, minutes, "minutes", names) : html`<p>${t.noMinutes}</p>`}
 <h2 id="dagsorden">${t.agenda}</h2>
 ${agenda.length ? versionList(lang, agenda, "agenda", names) : html`<p>${t.noAgenda}</p>`}`;
-    return sendPage(
-      reply,
-      layout({
-        lang,
-        title: `${t.title}: ${meeting.title}`,
-        url: request.url,
-        body: page,
-        head: workspaceHead,
-        signedIn: null,
-      }),
-    );
+    return sendWorkspacePage(request, reply, { title: `${t.title}: ${meeting.title}`, body: page });
   });
 }
