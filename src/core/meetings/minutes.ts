@@ -72,10 +72,10 @@ export async function expectedAttendees(db: Queryable, meeting: LockedMeeting): 
 }
 
 export async function getExpectedAttendees(ctx: Context, meetingId: string): Promise<ExpectedAttendee[]> {
-  return expectedAttendees(ctx.db, await lockFree(ctx.db, meetingId));
+  return expectedAttendees(ctx.db, await readMeeting(ctx.db, meetingId));
 }
 
-async function lockFree(db: Queryable, meetingId: string): Promise<LockedMeeting> {
+async function readMeeting(db: Queryable, meetingId: string): Promise<LockedMeeting> {
   const [meeting] = await db.query<LockedMeeting>(
     `SELECT id, organization_id AS "organizationId", state, start_at AS "start" FROM meetings WHERE id = $1`,
     [meetingId],

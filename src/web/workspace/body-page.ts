@@ -7,6 +7,7 @@ import {
   type StandardItem,
   saveAgendaSettings,
 } from "../../core/agenda/agenda-settings.ts";
+import { assertMayPrepare } from "../../core/agenda/preparation.ts";
 import { casesAwaitingAgenda, placeAwaitingCase } from "../../core/cases/send-on.ts";
 import { cancelMeeting, planMeeting, reinstateMeeting } from "../../core/meetings/meeting-life.ts";
 import { meetingsOfYear } from "../../core/meetings/workspace-reads.ts";
@@ -182,6 +183,7 @@ async function renderBodyPage(
   const kit = formKit(request, reply);
   const { lang, ctx } = request;
   const t = text[lang];
+  assertMayPrepare(ctx.actor, organizationId);
   const body = await getOrganizationById(ctx, organizationId);
   const year = currentYear(request);
   const meetings = await meetingsOfYear(ctx, organizationId, year);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { editItem, type ItemDraft } from "../../core/agenda/agenda-builder.ts";
 import type { AgendaItem } from "../../core/agenda/agenda-item.schema.ts";
 import { getAgendaItemById } from "../../core/agenda/agenda-items.ts";
+import { assertMayPrepare } from "../../core/agenda/preparation.ts";
 import { getCaseById } from "../../core/cases/cases.ts";
 import { sendOn } from "../../core/cases/send-on.ts";
 import { acceptedExtensions, attachToItem, detachFromItem } from "../../core/files/attachments.ts";
@@ -267,6 +268,7 @@ async function renderItemPage(
   const t = text[lang];
   const item = await getAgendaItemById(ctx, itemId);
   const meeting = await getMeetingById(ctx, item.meetingId);
+  assertMayPrepare(ctx.actor, meeting.organizationId);
   const body = await getOrganizationById(ctx, meeting.organizationId);
   const editable = meeting.state === "planned" || meeting.state === "agenda_published";
   const published = meeting.state === "agenda_published";

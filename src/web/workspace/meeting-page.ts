@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { addItem, moveItem, removeItem } from "../../core/agenda/agenda-builder.ts";
 import type { AgendaItem } from "../../core/agenda/agenda-item.schema.ts";
 import { getAgendaSettings } from "../../core/agenda/agenda-settings.ts";
+import { assertMayPrepare } from "../../core/agenda/preparation.ts";
 import { fillStandardItems } from "../../core/agenda/standard-items.ts";
 import type { MeetingDetail } from "../../core/meetings/meeting.schema.ts";
 import {
@@ -303,6 +304,7 @@ async function renderMeetingPage(
   const { lang, ctx } = request;
   const t = text[lang];
   const meeting = await getMeetingById(ctx, meetingId);
+  assertMayPrepare(ctx.actor, meeting.organizationId);
   const body = await getOrganizationById(ctx, meeting.organizationId);
   const settings = await getAgendaSettings(ctx, meeting.organizationId);
   const names = new Map((await peopleByName(ctx)).map((p) => [p.id, p.name]));
@@ -397,6 +399,7 @@ async function renderMovePage(
   const { lang, ctx } = request;
   const t = text[lang];
   const meeting = await getMeetingById(ctx, meetingId);
+  assertMayPrepare(ctx.actor, meeting.organizationId);
   const body = await getOrganizationById(ctx, meeting.organizationId);
   const errors = state.errors ?? {};
   const current = {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type Outcome, outcomes } from "../../core/agenda/agenda-item.schema.ts";
+import { assertMayPrepare } from "../../core/agenda/preparation.ts";
 import type { MeetingDetail } from "../../core/meetings/meeting.schema.ts";
 import { minutesAreApproved } from "../../core/meetings/meeting-state.ts";
 import { getMeetingById } from "../../core/meetings/meetings.ts";
@@ -259,6 +260,7 @@ async function renderMinutesPage(
   const { lang, ctx } = request;
   const t = text[lang];
   const meeting = await getMeetingById(ctx, meetingId);
+  assertMayPrepare(ctx.actor, meeting.organizationId);
   const body = await getOrganizationById(ctx, meeting.organizationId);
   const people = await peopleByName(ctx);
   const names = new Map(people.map((p) => [p.id, p.name]));
@@ -369,6 +371,7 @@ async function renderCorrectionPage(
   const { lang, ctx } = request;
   const t = text[lang];
   const meeting = await getMeetingById(ctx, meetingId);
+  assertMayPrepare(ctx.actor, meeting.organizationId);
   const body = await getOrganizationById(ctx, meeting.organizationId);
   const expected = await getExpectedAttendees(ctx, meetingId);
   const errors = state.errors ?? {};

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { assertMayPrepare } from "../../core/agenda/preparation.ts";
 import { getMeetingById } from "../../core/meetings/meetings.ts";
 import { peopleByName } from "../../core/meetings/workspace-reads.ts";
 import { getOrganizationById } from "../../core/organizations/organizations.ts";
@@ -69,6 +70,7 @@ export function registerVersionsPage(app: FastifyInstance): void {
     const { lang, ctx } = request;
     const t = text[lang];
     const meeting = await getMeetingById(ctx, request.params.id);
+    assertMayPrepare(ctx.actor, meeting.organizationId);
     const body = await getOrganizationById(ctx, meeting.organizationId);
     const names = new Map((await peopleByName(ctx)).map((p) => [p.id, p.name]));
     const agenda = await versionsOf(ctx, meeting.id, "agenda");
