@@ -5,11 +5,14 @@ import type { Config } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { FileStore } from "../platform/files/file-store.ts";
 import { errorPage } from "../web/error-page.ts";
+import { feedRoutes } from "../web/feeds/feed-routes.ts";
+import { loginRoutes } from "../web/login/login-routes.ts";
+import { userAdminRoutes } from "../web/users/user-admin-routes.ts";
 import { isPageRequest, langOf, negotiateRequestLang, sendPage, webRoutes } from "../web/web-routes.ts";
 import { workspaceRoutes } from "../web/workspace/workspace-routes.ts";
-import { actorFromRequest } from "./actor.ts";
 import { apiRoutes } from "./api/routes.ts";
 import { sendProblem, toProblem } from "./problem.ts";
+import { installAuth } from "./session.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -20,7 +23,7 @@ declare module "fastify" {
 export interface ServerDependencies {
   db: Database;
   files: FileStore;
-  config: Pick<Config, "apiToken" | "maxUploadBytes" | "logLevel">;
+  config: Pick<Config, "apiToken" | "maxUploadBytes" | "logLevel" | "secureCookies" | "trustProxy">;
 }
 
 /** Builds the HTTP server: transport only; every route calls into core. */
@@ -28,12 +31,18 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
   const app = Fastify({
     logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
+    trustProxy:
+      typeof deps.config.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (deps.config.trustProxy as number)
+        : deps.config.trustProxy,
   });
   app.decorateRequest("ctx", null as unknown as Context);
   app.decorateRequest("lang", "da");
   app.addHook("onRequest", negotiateRequestLang);
-  app.addHook("onRequest", async (request) => {
-    request.ctx = { db: deps.db, actor: actorFromRequest(request, deps.config.apiToken) };
+  await installAuth(app, {
+    db: deps.db,
+    bootstrapToken: deps.config.apiToken,
+    secureCookies: deps.config.secureCookies,
   });
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
@@ -67,11 +76,19 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
         title: "Samraad API",
         version: "1",
         description:
-          "The meeting record of public cooperation bodies. Reads without a token show what the public may see; " +
-          "writes and non-public reads need `Authorization: Bearer <token>`. Errors are RFC 9457 problem details.",
+          "The meeting record of public cooperation bodies. Reads without credentials show what the public may see. " +
+          "Writes, and reads of closed items and drafts, need `Authorization: Bearer <token>` (a user's API token, " +
+          "acting with that user's roles per body) or a browser session; a write with the session cookie also needs " +
+          "`X-CSRF-Token` (from `GET /api/v1/me`). 401: not signed in; 403: signed in without the role. " +
+          "Errors are RFC 9457 problem details.",
       },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
-      security: [{ bearer: [] }, {}],
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "samraad_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }, {}],
     },
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
@@ -81,7 +98,12 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     maxUploadBytes: deps.config.maxUploadBytes,
   });
   await app.register(
-    webRoutes([workspaceRoutes({ files: deps.files, maxUploadBytes: deps.config.maxUploadBytes })]),
+    webRoutes([
+      loginRoutes,
+      userAdminRoutes,
+      feedRoutes,
+      workspaceRoutes({ files: deps.files, maxUploadBytes: deps.config.maxUploadBytes }),
+    ]),
   );
   return app;
 }

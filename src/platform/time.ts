@@ -88,3 +88,8 @@ export function danishDateText(instant: Date, options: { short?: boolean; withTi
 export function danishDateOf(instant: Date): string {
   return toDanishIsoString(instant).slice(0, 10);
 }
+
+/** The latest of some instants (when a record or a feed last changed); at least one is needed. */
+export function latestInstant(instants: readonly Date[]): Date {
+  return new Date(Math.max(...instants.map((instant) => instant.getTime())));
+}

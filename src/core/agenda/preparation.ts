@@ -1,15 +1,13 @@
 import type { Queryable } from "../../platform/db/database.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { assertMinutesOpen } from "../meetings/meeting-state.ts";
+import { assertMayPrepareFor } from "../publication/permissions.ts";
 import type { MeetingState } from "../publication/visibility.ts";
-import { type Actor, assertMayWrite } from "../shared/context.ts";
+import type { Actor } from "../shared/context.ts";
 
-/**
- * Who prepares a body's meetings. Until accounts and roles exist every writer (the API token) may;
- * with them this becomes "the body's secretariat": the one place the workspace asks.
- */
-export function assertMayPrepare(actor: Actor, _organizationId: string): void {
-  assertMayWrite(actor);
+/** Who prepares a body's meetings: its secretariat (or the administrator). The workspace asks here. */
+export function assertMayPrepare(actor: Actor, organizationId: string): void {
+  assertMayPrepareFor(actor, organizationId);
 }
 
 export interface LockedMeeting {

@@ -19,9 +19,21 @@ export const recordTables = [
   "files",
   "review_flags",
   "publications",
+  "users",
+  "user_roles",
   "agenda_settings",
   "standard_agenda_items",
 ] as const;
 
-/** Tables that are bookkeeping, not record. */
-export const nonRecordTables = ["schema_migrations", "form_submissions"] as const;
+/**
+ * Tables that are bookkeeping or secrets, not record. Password hashes, sessions and API tokens
+ * never leave the database: after a restore, users get a new password (`samraad user reset`).
+ */
+export const nonRecordTables = [
+  "schema_migrations",
+  "user_passwords",
+  "sessions",
+  "api_tokens",
+  "login_failures",
+  "form_submissions",
+] as const;

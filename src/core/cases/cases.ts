@@ -4,9 +4,10 @@ import { type AuditFields, defineTable } from "../../platform/db/table.ts";
 import { notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { lockOpenMeeting } from "../agenda/agenda-items.ts";
-import { publicCaseCondition, publicOpenItemCondition } from "../publication/visibility.ts";
+import { assertMayPrepareFor, assertMayWrite } from "../publication/permissions.ts";
+import { caseCondition, consultationCondition } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
-import { assertMayWrite, type Context } from "../shared/context.ts";
+import type { Context } from "../shared/context.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type {
   Case,
@@ -35,14 +36,14 @@ type ConsultationRow = Omit<Consultation, "createdAt" | "updatedAt" | "createdBy
 
 /**
  * A consultation's body and date come from its meeting when it is actual, from its plan when not.
- * The public sees planned ones and those at open items of published agendas.
+ * An actor sees those of cases it may see: planned ones, and actual ones at items it sees in full.
  */
 function consultationQuery(ctx: Context, conditions: Conditions): Conditions {
-  if (ctx.actor.audience === "public") {
-    conditions.add(`(c.agenda_item_id IS NULL OR ${publicOpenItemCondition("i", "m")})`);
-    conditions.add(
-      `EXISTS (SELECT 1 FROM cases cc WHERE cc.id = c.case_id AND ${publicCaseCondition("cc")})`,
-    );
+  const consultation = consultationCondition(ctx.actor, "c", "i", "m");
+  if (consultation !== "TRUE") conditions.add(consultation);
+  const visibleCase = caseCondition(ctx.actor, "cc");
+  if (visibleCase !== "TRUE") {
+    conditions.add(`EXISTS (SELECT 1 FROM cases cc WHERE cc.id = c.case_id AND ${visibleCase})`);
   }
   return conditions;
 }
@@ -84,7 +85,7 @@ async function withConsultations(ctx: Context, rows: CaseRow[]): Promise<Case[]>
 export async function getCaseById(ctx: Context, id: string): Promise<Case> {
   const conditions = new Conditions();
   conditions.add(`id = ${conditions.param(id)}`);
-  if (ctx.actor.audience === "public") conditions.add(publicCaseCondition("cases"));
+  conditions.add(caseCondition(ctx.actor, "cases"));
   const rows = await ctx.db.query<CaseRow>(
     `SELECT ${caseTable.select()} FROM cases ${conditions.sql()}`,
     conditions.params,
@@ -99,7 +100,7 @@ export async function findCases(ctx: Context, query: CaseQuery): Promise<Page<Ca
     .equal("reference", query.reference)
     .equal("status", query.status)
     .contains(["title"], query.title);
-  if (ctx.actor.audience === "public") conditions.add(publicCaseCondition("cases"));
+  conditions.add(caseCondition(ctx.actor, "cases"));
   const page = await listPage<CaseRow>(ctx.db, {
     from: `SELECT ${caseTable.select()} FROM cases`,
     conditions,
@@ -123,6 +124,8 @@ export async function createCase(ctx: Context, input: CaseCreate): Promise<Case>
 export async function updateCase(ctx: Context, id: string, patch: CaseUpdate): Promise<Case> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
+    // A case the actor may not see is one it cannot change either.
+    await getCaseById({ ...ctx, db: tx }, id);
     if (!(await caseTable.update(tx, id, patch, ctx.actor.id))) throw notFound("case", id);
     return getCaseById({ ...ctx, db: tx }, id);
   });
@@ -166,11 +169,15 @@ export async function findConsultations(ctx: Context, query: ConsultationQuery):
   return { data: page.data.map(presentConsultation), nextCursor: page.nextCursor };
 }
 
-/** Plans a treatment of a case (a body, a date, a purpose), or records one at an agenda item. */
+/**
+ * Plans a treatment of a case (a body, a date, a purpose), or records one at an agenda item: the
+ * secretariat of the body concerned (the item's meeting's, or the planned one) does either.
+ */
 export async function createConsultation(ctx: Context, input: ConsultationCreate): Promise<Consultation> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    if (input.agendaItemId) await lockMeetingOfItem(tx, input.agendaItemId);
+    if (input.agendaItemId) await lockMeetingOfItem(ctx, tx, input.agendaItemId);
+    if (input.organizationId) assertMayPrepareFor(ctx.actor, input.organizationId);
     const id = newId();
     await consultationTable.insert(tx, id, input, ctx.actor.id);
     return getConsultationById({ ...ctx, db: tx }, id);
@@ -184,23 +191,26 @@ export async function updateConsultation(
 ): Promise<Consultation> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.query<{ agendaItemId: string | null }>(
-      `SELECT agenda_item_id AS "agendaItemId" FROM consultations WHERE id = $1`,
+    const [current] = await tx.query<{ agendaItemId: string | null; organizationId: string | null }>(
+      `SELECT agenda_item_id AS "agendaItemId", organization_id AS "organizationId" FROM consultations WHERE id = $1`,
       [id],
     );
     if (!current) throw notFound("consultation", id);
     for (const itemId of [current.agendaItemId, patch.agendaItemId]) {
-      if (itemId) await lockMeetingOfItem(tx, itemId);
+      if (itemId) await lockMeetingOfItem(ctx, tx, itemId);
+    }
+    for (const organizationId of [current.organizationId, patch.organizationId]) {
+      if (organizationId) assertMayPrepareFor(ctx.actor, organizationId);
     }
     await consultationTable.update(tx, id, patch, ctx.actor.id);
     return getConsultationById({ ...ctx, db: tx }, id);
   });
 }
 
-async function lockMeetingOfItem(tx: Parameters<typeof lockOpenMeeting>[0], itemId: string) {
+async function lockMeetingOfItem(ctx: Context, tx: Parameters<typeof lockOpenMeeting>[1], itemId: string) {
   const [item] = await tx.query<{ meetingId: string }>(
     `SELECT meeting_id AS "meetingId" FROM agenda_items WHERE id = $1`,
     [itemId],
   );
-  if (item) await lockOpenMeeting(tx, item.meetingId);
+  if (item) await lockOpenMeeting(ctx, tx, item.meetingId);
 }

@@ -6,9 +6,10 @@ import { AppError, notFound } from "../../platform/errors.ts";
 import type { FileStore } from "../../platform/files/file-store.ts";
 import { newId } from "../../platform/ids.ts";
 import { lockOpenMeeting } from "../agenda/agenda-items.ts";
-import { publicFileCondition } from "../publication/visibility.ts";
+import { assertMayWrite } from "../publication/permissions.ts";
+import { caseCondition, fileCondition } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
-import { assertMayWrite, type Context } from "../shared/context.ts";
+import type { Context } from "../shared/context.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type { FileQuery, FileUpdate, FileUpload, StoredFile } from "./file.schema.ts";
 
@@ -31,8 +32,7 @@ export interface FileContext extends Context {
 }
 
 function visibleFiles(ctx: Context, conditions: Conditions): Conditions {
-  if (ctx.actor.audience === "public") conditions.add(publicFileCondition("files"));
-  return conditions;
+  return conditions.add(fileCondition(ctx.actor, "files"));
 }
 
 export async function getFileById(ctx: Context, id: string): Promise<StoredFile> {
@@ -73,10 +73,15 @@ export async function findFiles(ctx: Context, query: FileQuery): Promise<Page<St
   return { data: page.data.map(presentAudit), nextCursor: page.nextCursor };
 }
 
-/** Files attached to an item or meeting whose minutes are approved are part of that record. */
+/**
+ * Files attached to an item or meeting whose minutes are approved are part of that record. The
+ * secretariat of the meeting's body attaches them; a case's files, anyone who keeps the registers
+ * and sees the case.
+ */
 async function lockAttachmentTarget(
+  ctx: Context,
   tx: Database,
-  target: { agendaItemId?: string | null; meetingId?: string | null },
+  target: { agendaItemId?: string | null; meetingId?: string | null; caseId?: string | null },
 ) {
   let meetingId = target.meetingId ?? null;
   if (target.agendaItemId) {
@@ -95,7 +100,18 @@ async function lockAttachmentTarget(
     }
     meetingId = item.meetingId;
   }
-  if (meetingId) await lockOpenMeeting(tx, meetingId);
+  if (meetingId) await lockOpenMeeting(ctx, tx, meetingId);
+  if (target.caseId) {
+    const visible = await tx.query(
+      `SELECT 1 FROM cases WHERE id = $1 AND ${caseCondition(ctx.actor, "cases")}`,
+      [target.caseId],
+    );
+    if (visible.length === 0) {
+      throw new AppError("validation.invalid", `caseId: there is no case with id ${target.caseId}`, {
+        field: "caseId",
+      });
+    }
+  }
 }
 
 export interface NewFile extends FileUpload {
@@ -117,7 +133,7 @@ export async function addFile(ctx: FileContext, input: NewFile): Promise<StoredF
     metadata.extractedText = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   }
   return inTransaction(ctx, async (tx) => {
-    await lockAttachmentTarget(tx, metadata);
+    await lockAttachmentTarget(ctx, tx, metadata);
     const id = newId();
     await fileTable.insert(tx, id, { ...metadata, sizeBytes: bytes.byteLength, sha256 }, ctx.actor.id);
     return getFileById({ ...ctx, db: tx }, id);
@@ -127,13 +143,19 @@ export async function addFile(ctx: FileContext, input: NewFile): Promise<StoredF
 export async function updateFile(ctx: Context, id: string, patch: FileUpdate): Promise<StoredFile> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.query<{ agendaItemId: string | null; meetingId: string | null }>(
-      `SELECT agenda_item_id AS "agendaItemId", meeting_id AS "meetingId" FROM files WHERE id = $1`,
+    const [current] = await tx.query<{
+      agendaItemId: string | null;
+      meetingId: string | null;
+      caseId: string | null;
+    }>(
+      `SELECT agenda_item_id AS "agendaItemId", meeting_id AS "meetingId", case_id AS "caseId" FROM files WHERE id = $1`,
       [id],
     );
     if (!current) throw notFound("file", id);
-    await lockAttachmentTarget(tx, current);
-    await lockAttachmentTarget(tx, patch);
+    // A file the actor may not see is one it cannot change either.
+    await getFileById({ ...ctx, db: tx }, id);
+    await lockAttachmentTarget(ctx, tx, current);
+    await lockAttachmentTarget(ctx, tx, patch);
     // Moving a file sets its one attachment: the others are cleared.
     const moves =
       patch.agendaItemId !== undefined || patch.meetingId !== undefined || patch.caseId !== undefined;

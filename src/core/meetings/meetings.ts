@@ -6,10 +6,11 @@ import { notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { toDanishIsoString } from "../../platform/time.ts";
 import { agendaOf, insertAgendaItem } from "../agenda/agenda-items.ts";
+import { assertMayPrepareFor, assertMayWrite } from "../publication/permissions.ts";
 import { recordVersion } from "../publication/versions.ts";
-import { type MeetingState, minutesArePublic } from "../publication/visibility.ts";
+import { attendanceIsVisible, type MeetingState } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
-import { assertMayWrite, type Context } from "../shared/context.ts";
+import type { Context } from "../shared/context.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type {
   Attendance,
@@ -67,7 +68,7 @@ export async function getMeetingById(ctx: Context, id: string): Promise<MeetingD
   const rows = await ctx.db.query<Row>(`SELECT ${meetingTable.select()} FROM meetings WHERE id = $1`, [id]);
   const row = rows[0];
   if (!row) throw notFound("meeting", id);
-  const attendanceVisible = ctx.actor.audience === "internal" || minutesArePublic(row.state);
+  const attendanceVisible = attendanceIsVisible(ctx.actor, row.state, row.organizationId);
   const [agendaItems, attendance] = await Promise.all([
     agendaOf(ctx, id),
     attendanceVisible ? attendanceOf(ctx.db, id) : Promise.resolve([]),
@@ -95,6 +96,7 @@ export async function findMeetings(ctx: Context, query: MeetingQuery): Promise<P
 /** Creates a meeting, with its attendance and agenda items if given, in one transaction. */
 export async function createMeeting(ctx: Context, input: MeetingCreate): Promise<MeetingDetail> {
   assertMayWrite(ctx.actor);
+  assertMayPrepareFor(ctx.actor, input.organizationId);
   return inTransaction(ctx, async (tx) => {
     const id = newId();
     const { attendance, agendaItems, ...columns } = input;
@@ -114,11 +116,14 @@ export async function createMeeting(ctx: Context, input: MeetingCreate): Promise
 export async function updateMeeting(ctx: Context, id: string, patch: MeetingUpdate): Promise<MeetingDetail> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.query<{ id: string; state: MeetingState }>(
-      "SELECT id, state FROM meetings WHERE id = $1 FOR UPDATE",
+    const [current] = await tx.query<{ id: string; state: MeetingState; organizationId: string }>(
+      `SELECT id, state, organization_id AS "organizationId" FROM meetings WHERE id = $1 FOR UPDATE`,
       [id],
     );
     if (!current) throw notFound("meeting", id);
+    // Moving a meeting to another body needs the right to prepare for both.
+    assertMayPrepareFor(ctx.actor, current.organizationId);
+    if (patch.organizationId) assertMayPrepareFor(ctx.actor, patch.organizationId);
     const { attendance, ...columns } = patch;
     const onlyPublishes = Object.keys(patch).length === 1 && patch.state === "minutes_published";
     if (minutesAreApproved(current.state) && !onlyPublishes) assertMinutesOpen(current);

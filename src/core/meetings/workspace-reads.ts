@@ -1,4 +1,6 @@
 import { danishDateOf } from "../../platform/time.ts";
+import { meetingBodyKinds } from "../organizations/organization.schema.ts";
+import { mayPrepareFor } from "../publication/permissions.ts";
 import type { MeetingState } from "../publication/visibility.ts";
 import type { Context } from "../shared/context.ts";
 
@@ -7,30 +9,25 @@ import type { Context } from "../shared/context.ts";
  * people and cases to pick from. Internal reads: the workspace checks its reader first.
  */
 
-/** Kinds of organisation that hold meetings (not the municipalities members come from). */
-const meetingBodyKinds = [
-  "political_body",
-  "administrative_network",
-  "steering_group",
-  "committee",
-  "council",
-  "partnership",
-];
-
 export interface BodySummary {
   id: string;
   name: string;
   shortName: string | null;
 }
 
-/** The bodies the actor prepares meetings for, by name. */
-export async function bodiesPreparedBy(ctx: Context): Promise<BodySummary[]> {
+/** Every body that holds meetings and still exists, by name (where a case may be sent on to). */
+export async function meetingBodies(ctx: Context): Promise<BodySummary[]> {
   return ctx.db.query<BodySummary>(
     `SELECT id, name, short_name AS "shortName" FROM organizations
      WHERE kind = ANY($1::text[]) AND (end_date IS NULL OR end_date >= current_date)
      ORDER BY lower(name), id`,
     [meetingBodyKinds],
   );
+}
+
+/** The bodies the actor prepares meetings for, by name. */
+export async function bodiesPreparedBy(ctx: Context): Promise<BodySummary[]> {
+  return (await meetingBodies(ctx)).filter((body) => mayPrepareFor(ctx.actor, body.id));
 }
 
 export interface CalendarEntry {

@@ -4,8 +4,9 @@ import { Conditions, listPage } from "../../platform/db/list-query.ts";
 import { type AuditFields, defineTable } from "../../platform/db/table.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
+import { assertMayWrite } from "../publication/permissions.ts";
 import { presentAudit } from "../shared/audit.ts";
-import { assertMayWrite, type Context } from "../shared/context.ts";
+import type { Context } from "../shared/context.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type { Affiliation, Person, PersonCreate, PersonQuery, PersonUpdate } from "./person.schema.ts";
 
@@ -30,7 +31,10 @@ async function withAffiliations(db: Database, rows: Row[]): Promise<Person[]> {
   }));
 }
 
-/** People are public record: names and seats of members of public bodies. */
+/**
+ * People are public record: names and seats of members of public bodies. They are a shared
+ * register, kept by any secretariat.
+ */
 export async function getPersonById(ctx: Context, id: string): Promise<Person> {
   const rows = await ctx.db.query<Row>(`SELECT ${personTable.select()} FROM people WHERE id = $1`, [id]);
   const [person] = await withAffiliations(ctx.db, rows);

@@ -3,13 +3,14 @@ import { newId } from "../../platform/ids.ts";
 import { toDanishIsoString } from "../../platform/time.ts";
 import type { MeetingDetail } from "../meetings/meeting.schema.ts";
 import { getMeetingById } from "../meetings/meetings.ts";
-import type { Actor, Context } from "../shared/context.ts";
+import { type Actor, type Context, systemActor } from "../shared/context.ts";
+import { mayReadAllOf } from "./permissions.ts";
 import {
   agendaItemFor,
+  attendanceIsVisible,
   type MeetingState,
-  minutesArePublic,
+  publicationCondition,
   publicationIsPublic,
-  publicPublicationCondition,
 } from "./visibility.ts";
 
 /**
@@ -38,6 +39,7 @@ interface Row {
   publishedAt: Date;
   content: MeetingDetail;
   state: MeetingState;
+  organizationId: string;
 }
 
 /** Records the next version of a meeting's agenda or minutes, inside the caller's transaction. */
@@ -48,7 +50,8 @@ export async function recordVersion(
   kind: PublicationKind,
   note: string | null,
 ): Promise<number> {
-  const content = await getMeetingById({ db: tx, actor: { ...actor, audience: "internal" } }, meetingId);
+  // A version holds everything; who may read which part of it is decided when it is read.
+  const content = await getMeetingById({ db: tx, actor: systemActor }, meetingId);
   const [next] = await tx.query<{ version: number }>(
     "SELECT coalesce(max(version), 0) + 1 AS version FROM publications WHERE meeting_id = $1 AND kind = $2",
     [meetingId, kind],
@@ -62,17 +65,17 @@ export async function recordVersion(
   return version;
 }
 
-function versionIsVisible(audience: Actor["audience"], kind: PublicationKind, state: MeetingState): boolean {
-  return audience === "internal" || publicationIsPublic(kind, state);
+function versionIsVisible(actor: Actor, row: Row): boolean {
+  return mayReadAllOf(actor, row.organizationId) || publicationIsPublic(row.kind, row.state);
 }
 
 /** What the reader may see of a version's content: the visibility rules applied to its items. */
 function presentVersion(actor: Actor, row: Row): PublicationVersion {
   const content: MeetingDetail = {
     ...row.content,
-    attendance: actor.audience === "internal" || minutesArePublic(row.state) ? row.content.attendance : [],
+    attendance: attendanceIsVisible(actor, row.state, row.organizationId) ? row.content.attendance : [],
     agendaItems: row.content.agendaItems.flatMap((item) => {
-      const visible = agendaItemFor(actor.audience, item, row.state);
+      const visible = agendaItemFor(actor, item, row);
       return visible ? [visible] : [];
     }),
   };
@@ -88,7 +91,7 @@ function presentVersion(actor: Actor, row: Row): PublicationVersion {
 }
 
 const selectVersions = `SELECT p.id, p.meeting_id AS "meetingId", p.kind, p.version, p.note,
-  p.published_at AS "publishedAt", p.content, m.state
+  p.published_at AS "publishedAt", p.content, m.state, m.organization_id AS "organizationId"
   FROM publications p JOIN meetings m ON m.id = p.meeting_id`;
 
 /** A meeting's versions of one kind, oldest first, as far as the reader may see them. */
@@ -101,9 +104,7 @@ export async function versionsOf(
     `${selectVersions} WHERE p.meeting_id = $1 AND p.kind = $2 ORDER BY p.version`,
     [meetingId, kind],
   );
-  return rows
-    .filter((row) => versionIsVisible(ctx.actor.audience, row.kind, row.state))
-    .map((row) => presentVersion(ctx.actor, row));
+  return rows.filter((row) => versionIsVisible(ctx.actor, row)).map((row) => presentVersion(ctx.actor, row));
 }
 
 /** The latest publications, newest first (feeds, the front page), optionally of one body. */
@@ -117,16 +118,12 @@ export async function recentPublications(
     params.push(options.organizationId);
     where.push(`m.organization_id = $${params.length}`);
   }
-  if (ctx.actor.audience !== "internal") {
-    where.push(publicPublicationCondition("p", "m"));
-  }
+  where.push(publicationCondition(ctx.actor, "p", "m"));
   params.push(options.limit);
   const rows = await ctx.db.query<Row>(
     `${selectVersions} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
      ORDER BY p.published_at DESC, p.id DESC LIMIT $${params.length}`,
     params,
   );
-  return rows
-    .filter((row) => versionIsVisible(ctx.actor.audience, row.kind, row.state))
-    .map((row) => presentVersion(ctx.actor, row));
+  return rows.filter((row) => versionIsVisible(ctx.actor, row)).map((row) => presentVersion(ctx.actor, row));
 }

@@ -12,8 +12,15 @@
  *   is published, a public case).
  * - A case is public when at least one open item of a published agenda treats it.
  * - A public list filtered on a closed item's hidden parts (its case) does not find it.
+ *
+ * Those who read all of a body (its members and secretariat, and the administrator: see
+ * `permissions.ts`) see that body's closed items, drafts and attendance in full; for every other
+ * body they get the public view, like anyone. The `public…` conditions are the rule for the
+ * public; the actor-aware ones widen them by the bodies the actor reads.
  */
-export type Audience = "public" | "internal";
+import { isId } from "../../platform/ids.ts";
+import type { Actor } from "../shared/context.ts";
+import { mayKeepRegisters, mayReadAllOf, readableOrganizations } from "./permissions.ts";
 
 export const meetingStates = [
   "planned",
@@ -78,6 +85,15 @@ export function publicItemFilterCondition(item: string, meeting: string): string
   return publicOpenItemCondition(item, meeting);
 }
 
+/**
+ * SQL condition: the consultation aliased `c` may be shown, its item aliased `item` and that item's
+ * meeting `meeting` joined (left joins: a planned treatment has neither). A planned treatment is
+ * public; an actual one only at an open item of a published agenda.
+ */
+export function publicConsultationCondition(c: string, item: string, meeting: string): string {
+  return `(${c}.agenda_item_id IS NULL OR ${publicOpenItemCondition(item, meeting)})`;
+}
+
 /** SQL condition: the case aliased `c` is public. */
 export function publicCaseCondition(c: string): string {
   return `EXISTS (SELECT 1 FROM consultations pc JOIN agenda_items pi ON pi.id = pc.agenda_item_id
@@ -92,6 +108,102 @@ export function publicFileCondition(f: string): string {
     OR EXISTS (SELECT 1 FROM meetings fm2 WHERE fm2.id = ${f}.meeting_id AND ${publicAgendaCondition("fm2")})
     OR EXISTS (SELECT 1 FROM cases fc WHERE fc.id = ${f}.case_id AND ${publicCaseCondition("fc")})
   )`;
+}
+
+/** The ids come from the database, but they go into SQL text: anything else is a bug. */
+function uuidLiteral(id: string): string {
+  if (!isId(id)) throw new Error(`not an organisation id: ${JSON.stringify(id)}`);
+  return `'${id}'::uuid`;
+}
+
+function anyOf(...clauses: string[]): string {
+  if (clauses.includes("TRUE")) return "TRUE";
+  const rest = clauses.filter((clause) => clause !== "FALSE");
+  if (rest.length === 0) return "FALSE";
+  return rest.length === 1 ? (rest[0] as string) : `(${rest.join(" OR ")})`;
+}
+
+/** SQL condition: the organisation id in `organizationColumn` is a body the actor reads all of. */
+export function readableBodyCondition(actor: Actor, organizationColumn: string): string {
+  const readable = readableOrganizations(actor);
+  if (readable === "all") return "TRUE";
+  if (readable.length === 0) return "FALSE";
+  return `${organizationColumn} IN (${readable.map(uuidLiteral).join(", ")})`;
+}
+
+/** SQL condition: the actor may see the publication aliased `p` of meeting `meeting`. */
+export function publicationCondition(actor: Actor, p: string, meeting: string): string {
+  return anyOf(
+    publicPublicationCondition(p, meeting),
+    readableBodyCondition(actor, `${meeting}.organization_id`),
+  );
+}
+
+/**
+ * SQL condition: the actor may see the consultation aliased `c`, its item aliased `item` and that
+ * item's meeting `meeting` left-joined: planned ones, and actual ones at items it sees in full.
+ */
+export function consultationCondition(actor: Actor, c: string, item: string, meeting: string): string {
+  return anyOf(
+    publicConsultationCondition(c, item, meeting),
+    readableBodyCondition(actor, `${meeting}.organization_id`),
+  );
+}
+
+/** SQL condition: the actor may see the agenda of the meeting aliased `meeting`. */
+export function agendaVisibleCondition(actor: Actor, meeting: string): string {
+  return anyOf(publicAgendaCondition(meeting), readableBodyCondition(actor, `${meeting}.organization_id`));
+}
+
+/** SQL condition: the actor may see the item aliased `item`, of meeting `meeting`, in full. */
+export function openItemCondition(actor: Actor, item: string, meeting: string): string {
+  return anyOf(
+    publicOpenItemCondition(item, meeting),
+    readableBodyCondition(actor, `${meeting}.organization_id`),
+  );
+}
+
+/**
+ * SQL condition for a list filtered on what a closed item hides (its case, its content): only
+ * items the actor sees in full may match, or the match itself would tell.
+ */
+export function itemFilterCondition(actor: Actor, item: string, meeting: string): string {
+  return openItemCondition(actor, item, meeting);
+}
+
+/**
+ * SQL condition: the actor may see the case aliased `c`. Beyond the public rule: a case treated
+ * or planned at a body the actor reads; and, for those who keep the registers, a case on no
+ * body's path yet (one being prepared).
+ */
+export function caseCondition(actor: Actor, c: string): string {
+  if (actor.administrator) return "TRUE";
+  const readable = readableBodyCondition(actor, "COALESCE(rm.organization_id, rc.organization_id)");
+  const ofReadBody =
+    readable === "FALSE"
+      ? "FALSE"
+      : `EXISTS (SELECT 1 FROM consultations rc LEFT JOIN agenda_items ri ON ri.id = rc.agenda_item_id
+          LEFT JOIN meetings rm ON rm.id = ri.meeting_id WHERE rc.case_id = ${c}.id AND ${readable})`;
+  const unplanned = mayKeepRegisters(actor)
+    ? `NOT EXISTS (SELECT 1 FROM consultations uc WHERE uc.case_id = ${c}.id)`
+    : "FALSE";
+  return anyOf(publicCaseCondition(c), ofReadBody, unplanned);
+}
+
+/** SQL condition: the actor may see the file aliased `f`. */
+export function fileCondition(actor: Actor, f: string): string {
+  if (actor.administrator) return "TRUE";
+  return `(
+    EXISTS (SELECT 1 FROM agenda_items fi JOIN meetings fm ON fm.id = fi.meeting_id
+      WHERE fi.id = ${f}.agenda_item_id AND ${openItemCondition(actor, "fi", "fm")})
+    OR EXISTS (SELECT 1 FROM meetings fm2 WHERE fm2.id = ${f}.meeting_id AND ${agendaVisibleCondition(actor, "fm2")})
+    OR EXISTS (SELECT 1 FROM cases fc WHERE fc.id = ${f}.case_id AND ${caseCondition(actor, "fc")})
+  )`;
+}
+
+/** Whether the actor sees who attended a meeting of the body: with the minutes, or as its reader. */
+export function attendanceIsVisible(actor: Actor, state: MeetingState, organizationId: string): boolean {
+  return mayReadAllOf(actor, organizationId) || minutesArePublic(state);
 }
 
 /** The parts of an agenda item that visibility rules act on. */
@@ -111,20 +223,37 @@ export interface ItemContent {
 }
 
 /**
- * What `audience` may see of an item of a meeting in `state`; null when the item itself is not
- * to be shown (its agenda is still a draft).
+
+ * The title the actor may see of an item of a meeting of body `organizationId` in `state` (an
+ * agenda's outline, as in a calendar entry); null when the item itself is not to be shown.
+ */
+export function itemTitleFor(
+  actor: Actor,
+  item: Pick<ItemContent, "title" | "isPublic">,
+  meeting: { state: MeetingState; organizationId: string },
+): string | null {
+  if (mayReadAllOf(actor, meeting.organizationId)) return item.title;
+  if (!agendaIsPublic(meeting.state)) return null;
+  return item.isPublic ? item.title : CLOSED_ITEM_TITLE;
+}
+
+/**
+ * What the actor may see of an item of a meeting of body `organizationId` in `state`; null when
+ * the item itself is not to be shown (its agenda is still a draft).
  */
 export function agendaItemFor<Item extends ItemContent>(
-  audience: Audience,
+  actor: Actor,
   item: Item,
-  state: MeetingState,
+  meeting: { state: MeetingState; organizationId: string },
 ): Item | null {
-  if (audience === "internal") return item;
-  if (!agendaIsPublic(state)) return null;
+  if (mayReadAllOf(actor, meeting.organizationId)) return item;
+  const { state } = meeting;
+  const title = itemTitleFor(actor, item, meeting);
+  if (title === null) return null;
   if (!item.isPublic) {
     return {
       ...item,
-      title: CLOSED_ITEM_TITLE,
+      title,
       background: null,
       recommendation: null,
       casePresentation: null,

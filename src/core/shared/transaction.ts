@@ -67,6 +67,8 @@ const constraintErrors: Record<string, () => AppError> = {
     new AppError("validation.invalid", "parentId: an organisation cannot be its own parent", {
       field: "parentId",
     }),
+  users_email_unique: () =>
+    new AppError("record.conflict", "email: another user has this e-mail address", { field: "email" }),
   meeting_attendance_substitute_present: () =>
     new AppError("validation.invalid", "attendance: a substitute must be present", { field: "attendance" }),
 };

@@ -25,7 +25,13 @@ export interface ResourceDefinition<
   update(ctx: Context, id: string, patch: Static<Update>): Promise<Static<Detail>>;
 }
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
 const IdParams = Type.Object({ id: Id });
 
 export function registerResource<

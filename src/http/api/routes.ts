@@ -82,11 +82,13 @@ import { createPerson, findPeople, getPersonById, updatePerson } from "../../cor
 import { Person, PersonCreate, PersonQuery, PersonUpdate } from "../../core/people/person.schema.ts";
 import { Id } from "../../core/shared/schema.ts";
 import type { FileStore } from "../../platform/files/file-store.ts";
+import { meRoute } from "./me-route.ts";
 import { ProblemSchema } from "./problem-schema.ts";
 import { registerResource } from "./resource-routes.ts";
 
 /** The JSON API, `/api/v1`: every record type, through the same core functions as the CLI. */
 export async function apiRoutes(app: FastifyInstance, options: { files: FileStore; maxUploadBytes: number }) {
+  meRoute(app);
   registerResource(app, {
     path: "organizations",
     tag: "Organizations",
@@ -216,7 +218,13 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
           tags: ["Files"],
           summary: "Upload a file: the body is the bytes, Content-Type their media type",
           querystring: FileUpload,
-          response: { 201: StoredFile, 400: ProblemSchema, 401: ProblemSchema, 409: ProblemSchema },
+          response: {
+            201: StoredFile,
+            400: ProblemSchema,
+            401: ProblemSchema,
+            403: ProblemSchema,
+            409: ProblemSchema,
+          },
         },
       },
       async (request, reply) => {

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { newSubmissionToken, submitOnce } from "../../core/shared/submissions.ts";
+import { CSRF_FIELD, csrfToken } from "../../http/session.ts";
 import { AppError } from "../../platform/errors.ts";
+import { csrfField } from "../forms.ts";
 import { flag, html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
 
@@ -50,9 +52,12 @@ export interface ButtonFormOptions {
   accessibleLabel?: string;
 }
 
-/** Until accounts exist, forms carry no CSRF token (writes need the API token, which browsers never send on their own). */
-function csrfHidden(_request: FastifyRequest, _reply: FastifyReply): { field: SafeHtml; query: string } {
-  return { field: html``, query: "" };
+/** The session's CSRF token: a hidden field, or (multipart forms) a query parameter. */
+function csrfHidden(request: FastifyRequest, reply: FastifyReply): { field: SafeHtml; query: string } {
+  return {
+    field: csrfField(request, reply),
+    query: `${CSRF_FIELD}=${encodeURIComponent(csrfToken(request, reply))}`,
+  };
 }
 
 export function formKit(request: FastifyRequest, reply: FastifyReply): FormKit {
@@ -73,7 +78,7 @@ export function formKit(request: FastifyRequest, reply: FastifyReply): FormKit {
       )}<button type="submit"${options.style ? html` class="${options.style}"` : ""}${options.accessibleLabel ? html` aria-label="${options.accessibleLabel}"` : ""}>${options.label}</button></form>`;
     },
     multipartAction(action) {
-      return csrf.query ? `${action}${action.includes("?") ? "&" : "?"}${csrf.query}` : action;
+      return `${action}${action.includes("?") ? "&" : "?"}${csrf.query}`;
     },
   };
 }

@@ -10,8 +10,8 @@ import { acceptedExtensions, attachToItem, detachFromItem } from "../../core/fil
 import { findFiles, readFileContent } from "../../core/files/files.ts";
 import { getMeetingById } from "../../core/meetings/meetings.ts";
 import {
-  bodiesPreparedBy,
   comingMeetings,
+  meetingBodies,
   openCases,
   peopleByName,
 } from "../../core/meetings/workspace-reads.ts";
@@ -284,7 +284,7 @@ async function renderItemPage(
   );
   const cases = await openCases(ctx);
   const files = (await findFiles(ctx, { agendaItemId: itemId, limit: 500 })).data;
-  const bodies = await bodiesPreparedBy(ctx);
+  const bodies = await meetingBodies(ctx);
   const bodyNames = new Map(bodies.map((b) => [b.id, b.shortName ?? b.name]));
   const formErrors = state.form === "item" || state.form === undefined ? (state.errors ?? {}) : {};
   const values = valuesOf(item, state.form === "item" ? state.body : undefined);
@@ -545,8 +545,18 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Up
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code !== "FST_REQ_FILE_TOO_LARGE" && code !== "FST_FILES_LIMIT") throw error;
-    form.tooLarge = true;
+    if (code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_FILES_LIMIT") {
+      form.tooLarge = true;
+    } else {
+      // Only the multipart parser runs in this loop: what it refuses is a broken request.
+      throw new AppError(
+        "validation.invalid",
+        `file: the upload could not be read (${(error as Error).message})`,
+        {
+          field: "file",
+        },
+      );
+    }
   }
   return form;
 }

@@ -1,20 +1,24 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { mayKeepRegisters } from "../../core/publication/permissions.ts";
 import { AppError } from "../../platform/errors.ts";
+import { signedInOf } from "../forms.ts";
 import { html, type SafeHtml } from "../html.ts";
-import { layout, type SignedIn } from "../layout.ts";
+import { layout } from "../layout.ts";
 import { sendPage } from "../web-routes.ts";
 
 const workspaceHead = html`<link rel="stylesheet" href="/assets/workspace.css">`;
 
-/** Who is signed in, for the page header; until accounts exist nobody is (the API token acts). */
-function signedInOf(_request: FastifyRequest): SignedIn | null {
-  return null;
-}
-
-/** The workspace belongs to the secretariat: others are asked to sign in. */
+/**
+ * The workspace belongs to the secretariats: the public is asked to sign in, a signed-in user
+ * without a secretariat role is refused. Each page then checks the body it shows.
+ */
 export function requireSecretariat(request: FastifyRequest): void {
-  if (request.ctx.actor.audience !== "internal") {
+  const { actor } = request.ctx;
+  if (!actor.authenticated) {
     throw new AppError("auth.required", "The secretariat's workspace needs you to sign in");
+  }
+  if (!mayKeepRegisters(actor)) {
+    throw new AppError("auth.forbidden", "The secretariat's workspace is for the bodies' secretariats");
   }
 }
 
