@@ -1,16 +1,20 @@
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Context } from "../core/shared/context.ts";
+import { documentRoutes } from "../documents/document-routes.ts";
 import type { Config } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { FileStore } from "../platform/files/file-store.ts";
 import { errorPage } from "../web/error-page.ts";
 import { feedRoutes } from "../web/feeds/feed-routes.ts";
 import { loginRoutes } from "../web/login/login-routes.ts";
+import { portalRoutes } from "../web/portal/portal-routes.ts";
 import { userAdminRoutes } from "../web/users/user-admin-routes.ts";
 import { isPageRequest, langOf, negotiateRequestLang, sendPage, webRoutes } from "../web/web-routes.ts";
 import { workspaceRoutes } from "../web/workspace/workspace-routes.ts";
 import { apiRoutes } from "./api/routes.ts";
+import { oparlRoutes } from "./oparl/oparl-routes.ts";
+import { OPARL_PREFIX } from "./oparl/oparl-urls.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 import { installAuth } from "./session.ts";
 
@@ -23,7 +27,8 @@ declare module "fastify" {
 export interface ServerDependencies {
   db: Database;
   files: FileStore;
-  config: Pick<Config, "apiToken" | "maxUploadBytes" | "logLevel" | "secureCookies" | "trustProxy">;
+  config: Pick<Config, "apiToken" | "maxUploadBytes" | "logLevel" | "secureCookies" | "trustProxy"> &
+    Partial<Pick<Config, "installationName" | "publicUrl">>;
 }
 
 /** Builds the HTTP server: transport only; every route calls into core. */
@@ -97,13 +102,16 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     files: deps.files,
     maxUploadBytes: deps.config.maxUploadBytes,
   });
+  await app.register(oparlRoutes, { prefix: OPARL_PREFIX, files: deps.files, config: deps.config });
   await app.register(
     webRoutes([
       loginRoutes,
       userAdminRoutes,
       feedRoutes,
+      portalRoutes,
       workspaceRoutes({ files: deps.files, maxUploadBytes: deps.config.maxUploadBytes }),
     ]),
   );
+  await app.register(documentRoutes, { files: deps.files });
   return app;
 }

@@ -30,7 +30,17 @@ export interface Config {
   /** Largest accepted upload or imported document. */
   maxUploadBytes: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** The installation's name, shown as the OParl System and Body. */
+  installationName: string;
+  /**
+   * The canonical address clients reach the server at (`https://moeder.example.dk`), from which
+   * the OParl ids are made; when absent, each request's own address is used.
+   */
+  publicUrl: string | null;
 }
+
+/** The installation's name when SAMRAAD_INSTALLATION_NAME is not set. */
+export const DEFAULT_INSTALLATION_NAME = "Mødearkiv for offentlige samarbejdsorganer";
 
 export interface ConfigOverrides {
   port?: number | string;
@@ -116,6 +126,12 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     true,
   );
   const trustProxy = attempt(() => parseTrustProxy(env.SAMRAAD_TRUST_PROXY), false);
+  const publicUrl = (env.SAMRAAD_PUBLIC_URL ?? "").trim().replace(/\/+$/, "") || null;
+  if (publicUrl && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
+    problems.push(
+      `SAMRAAD_PUBLIC_URL must be an http(s) address such as https://moeder.example.dk, not "${publicUrl}"`,
+    );
+  }
   if (problems.length > 0) {
     throw new AppError("validation.invalid", `Invalid configuration:\n- ${problems.join("\n- ")}`);
   }
@@ -129,5 +145,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     trustProxy,
     maxUploadBytes,
     logLevel: logLevel ?? "info",
+    installationName: env.SAMRAAD_INSTALLATION_NAME?.trim() || DEFAULT_INSTALLATION_NAME,
+    publicUrl,
   };
 }

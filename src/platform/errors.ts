@@ -20,6 +20,7 @@ export const errorCodes = {
   "upload.too_large": 413,
   "upload.unsupported_type": 415,
   "restore.not_empty": 409,
+  "document.not_available": 404,
   "storage.locked": 423,
   internal: 500,
 } as const;

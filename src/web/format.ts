@@ -4,9 +4,14 @@ import type { Lang } from "./i18n.ts";
 /** Dates and times as people write them, always in Copenhagen time. */
 const locales: Record<Lang, string> = { da: "da-DK", en: "en-GB" };
 
-function parts(instant: Date | string, lang: Lang): Record<string, string> {
-  const date = typeof instant === "string" ? new Date(instant) : instant;
-  const formatter = new Intl.DateTimeFormat(locales[lang], {
+// Made once per language: building an Intl.DateTimeFormat costs more than formatting with it.
+const formatters: Record<Lang, Intl.DateTimeFormat> = {
+  da: formatterFor("da"),
+  en: formatterFor("en"),
+};
+
+function formatterFor(lang: Lang): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locales[lang], {
     timeZone: DANISH_TIME_ZONE,
     weekday: "long",
     day: "numeric",
@@ -16,7 +21,11 @@ function parts(instant: Date | string, lang: Lang): Record<string, string> {
     minute: "2-digit",
     hourCycle: "h23",
   });
-  return Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
+}
+
+function parts(instant: Date | string, lang: Lang): Record<string, string> {
+  const date = typeof instant === "string" ? new Date(instant) : instant;
+  return Object.fromEntries(formatters[lang].formatToParts(date).map((part) => [part.type, part.value]));
 }
 
 /** "torsdag den 6. maj 2021" / "Thursday 6 May 2021". A bare `yyyy-mm-dd` is a calendar date. */

@@ -83,6 +83,25 @@ export async function agendaOf(ctx: Context, meetingId: string): Promise<AgendaI
   return presentAgendaItems(ctx, rows);
 }
 
+/** The items of these ids, as the actor may see them, in id order. */
+export async function getAgendaItemsByIds(ctx: Context, ids: readonly string[]): Promise<AgendaItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db.query<Row>(`${selectAgendaItems} WHERE i.id = ANY($1::uuid[]) ORDER BY i.id`, [
+    ids,
+  ]);
+  return presentAgendaItems(ctx, rows);
+}
+
+/** The items of these meetings, by meeting and in agenda order, as the actor may see them. */
+export async function agendaOfMeetings(ctx: Context, meetingIds: readonly string[]): Promise<AgendaItem[]> {
+  if (meetingIds.length === 0) return [];
+  const rows = await ctx.db.query<Row>(
+    `${selectAgendaItems} WHERE i.meeting_id = ANY($1::uuid[]) ORDER BY i.meeting_id, i.position, i.id`,
+    [meetingIds],
+  );
+  return presentAgendaItems(ctx, rows);
+}
+
 export async function findAgendaItems(ctx: Context, query: AgendaItemQuery): Promise<Page<AgendaItem>> {
   const conditions = new Conditions().equal("i.meeting_id", query.meetingId).equal("c.case_id", query.caseId);
   // Drafts drop out in SQL too, so that pages stay full.

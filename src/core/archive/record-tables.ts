@@ -23,6 +23,8 @@ export const recordTables = [
   "user_roles",
   "agenda_settings",
   "standard_agenda_items",
+  "deleted_records",
+  "record_departures",
 ] as const;
 
 /**

@@ -5,9 +5,10 @@ import { notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { lockOpenMeeting } from "../agenda/agenda-items.ts";
 import { assertMayPrepareFor, assertMayWrite } from "../publication/permissions.ts";
-import { caseCondition, consultationCondition } from "../publication/visibility.ts";
+import { caseCondition, visibleConsultationCondition } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
 import type { Context } from "../shared/context.ts";
+import { assertNotReferenced, deleteRow } from "../shared/delete-record.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type {
   Case,
@@ -39,12 +40,8 @@ type ConsultationRow = Omit<Consultation, "createdAt" | "updatedAt" | "createdBy
  * An actor sees those of cases it may see: planned ones, and actual ones at items it sees in full.
  */
 function consultationQuery(ctx: Context, conditions: Conditions): Conditions {
-  const consultation = consultationCondition(ctx.actor, "c", "i", "m");
-  if (consultation !== "TRUE") conditions.add(consultation);
-  const visibleCase = caseCondition(ctx.actor, "cc");
-  if (visibleCase !== "TRUE") {
-    conditions.add(`EXISTS (SELECT 1 FROM cases cc WHERE cc.id = c.case_id AND ${visibleCase})`);
-  }
+  const visible = visibleConsultationCondition(ctx.actor, "c", "i", "m");
+  if (visible !== "TRUE") conditions.add(visible);
   return conditions;
 }
 
@@ -93,6 +90,31 @@ export async function getCaseById(ctx: Context, id: string): Promise<Case> {
   const [found] = await withConsultations(ctx, rows);
   if (!found) throw notFound("case", id);
   return found;
+}
+
+/** The cases of these ids that the actor may see, with their consultations, in id order. */
+export async function getCasesByIds(ctx: Context, ids: readonly string[]): Promise<Case[]> {
+  if (ids.length === 0) return [];
+  const conditions = new Conditions();
+  conditions.add(`id = ANY(${conditions.param(ids)}::uuid[])`);
+  conditions.add(caseCondition(ctx.actor, "cases"));
+  const rows = await ctx.db.query<CaseRow>(
+    `SELECT ${caseTable.select()} FROM cases ${conditions.sql()} ORDER BY id`,
+    conditions.params,
+  );
+  return withConsultations(ctx, rows);
+}
+
+/** The consultations of these ids that the actor may see, in id order. */
+export async function getConsultationsByIds(ctx: Context, ids: readonly string[]): Promise<Consultation[]> {
+  if (ids.length === 0) return [];
+  const conditions = consultationQuery(ctx, new Conditions());
+  conditions.add(`c.id = ANY(${conditions.param(ids)}::uuid[])`);
+  const rows = await ctx.db.query<ConsultationRow & { sortAt: Date }>(
+    `${selectConsultations} ${conditions.sql()} ORDER BY c.id`,
+    conditions.params,
+  );
+  return rows.map(presentConsultation);
 }
 
 export async function findCases(ctx: Context, query: CaseQuery): Promise<Page<Case>> {
@@ -191,17 +213,9 @@ export async function updateConsultation(
 ): Promise<Consultation> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.query<{ agendaItemId: string | null; organizationId: string | null }>(
-      `SELECT agenda_item_id AS "agendaItemId", organization_id AS "organizationId" FROM consultations WHERE id = $1`,
-      [id],
-    );
-    if (!current) throw notFound("consultation", id);
-    for (const itemId of [current.agendaItemId, patch.agendaItemId]) {
-      if (itemId) await lockMeetingOfItem(ctx, tx, itemId);
-    }
-    for (const organizationId of [current.organizationId, patch.organizationId]) {
-      if (organizationId) assertMayPrepareFor(ctx.actor, organizationId);
-    }
+    await lockConsultation(ctx, tx, id);
+    if (patch.agendaItemId) await lockMeetingOfItem(ctx, tx, patch.agendaItemId);
+    if (patch.organizationId) assertMayPrepareFor(ctx.actor, patch.organizationId);
     await consultationTable.update(tx, id, patch, ctx.actor.id);
     return getConsultationById({ ...ctx, db: tx }, id);
   });
@@ -213,4 +227,42 @@ async function lockMeetingOfItem(ctx: Context, tx: Parameters<typeof lockOpenMee
     [itemId],
   );
   if (item) await lockOpenMeeting(ctx, tx, item.meetingId);
+}
+
+/**
+ * Locks a consultation's meeting (its minutes must be open) and checks that the actor prepares for
+ * the body it is at or planned for; not found if there is no such consultation.
+ */
+async function lockConsultation(ctx: Context, tx: Parameters<typeof lockOpenMeeting>[1], id: string) {
+  const [current] = await tx.query<{ agendaItemId: string | null; organizationId: string | null }>(
+    `SELECT agenda_item_id AS "agendaItemId", organization_id AS "organizationId" FROM consultations WHERE id = $1`,
+    [id],
+  );
+  if (!current) throw notFound("consultation", id);
+  if (current.agendaItemId) await lockMeetingOfItem(ctx, tx, current.agendaItemId);
+  if (current.organizationId) assertMayPrepareFor(ctx.actor, current.organizationId);
+}
+
+/** Deletes a case that the actor may see and that no consultation and no file refers to any longer. */
+export async function deleteCase(ctx: Context, id: string): Promise<void> {
+  assertMayWrite(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    // A case the actor may not see is one it cannot delete either.
+    await getCaseById({ ...ctx, db: tx }, id);
+    await tx.query("SELECT id FROM cases WHERE id = $1 FOR UPDATE", [id]);
+    await assertNotReferenced(tx, "case", id, [
+      { table: "consultations", column: "case_id", label: "consultations" },
+      { table: "files", column: "case_id", label: "files" },
+    ]);
+    await deleteRow(tx, "cases", id, ctx.actor.id);
+  });
+}
+
+/** Deletes a planned or actual consultation; an actual one only while its meeting's minutes are open. */
+export async function deleteConsultation(ctx: Context, id: string): Promise<void> {
+  assertMayWrite(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    await lockConsultation(ctx, tx, id);
+    await deleteRow(tx, "consultations", id, ctx.actor.id);
+  });
 }

@@ -31,8 +31,11 @@ const legislativeTerms = recordStore<
 );
 
 export const getLegislativeTermById = legislativeTerms.getById;
+export const getLegislativeTermsByIds = legislativeTerms.getByIds;
 export const createLegislativeTerm = legislativeTerms.create;
 export const updateLegislativeTerm = legislativeTerms.update;
+export const deleteLegislativeTerm = legislativeTerms.remove;
+export const legislativeTermTable = legislativeTerms.table;
 
 export function findLegislativeTerms(
   ctx: Context,

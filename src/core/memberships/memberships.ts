@@ -39,8 +39,11 @@ const memberships = recordStore<
 );
 
 export const getMembershipById = memberships.getById;
+export const getMembershipsByIds = memberships.getByIds;
 export const createMembership = memberships.create;
 export const updateMembership = memberships.update;
+export const deleteMembership = memberships.remove;
+export const membershipTable = memberships.table;
 
 export function findMemberships(ctx: Context, query: MembershipQuery): Promise<Page<Membership>> {
   const conditions = new Conditions()

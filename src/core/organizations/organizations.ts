@@ -46,11 +46,24 @@ const organizations = recordStore<
   }),
   "organization",
   organizationWriteRule,
+  [
+    { table: "organizations", column: "parent_id", label: "organisations (as their parent)" },
+    { table: "memberships", column: "organization_id", label: "appointments (as the organisation)" },
+    { table: "memberships", column: "on_behalf_of_id", label: "appointments (on its behalf)" },
+    { table: "meetings", column: "organization_id", label: "meetings" },
+    { table: "legislative_terms", column: "organization_id", label: "legislative terms" },
+    { table: "consultations", column: "organization_id", label: "planned consultations" },
+    { table: "person_affiliations", column: "organization_id", label: "affiliations of people" },
+    { table: "user_roles", column: "organization_id", label: "user roles" },
+  ],
 );
 
 export const getOrganizationById = organizations.getById;
 export const createOrganization = organizations.create;
 export const updateOrganization = organizations.update;
+export const deleteOrganization = organizations.remove;
+export const getOrganizationsByIds = organizations.getByIds;
+export const organizationTable = organizations.table;
 
 export function findOrganizations(ctx: Context, query: OrganizationQuery): Promise<Page<Organization>> {
   const conditions = new Conditions()

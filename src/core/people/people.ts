@@ -7,6 +7,7 @@ import { newId } from "../../platform/ids.ts";
 import { assertMayWrite } from "../publication/permissions.ts";
 import { presentAudit } from "../shared/audit.ts";
 import type { Context } from "../shared/context.ts";
+import { assertNotReferenced, deleteRow } from "../shared/delete-record.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type { Affiliation, Person, PersonCreate, PersonQuery, PersonUpdate } from "./person.schema.ts";
 
@@ -110,5 +111,30 @@ export async function updatePerson(ctx: Context, id: string, patch: PersonUpdate
     if (!(await personTable.update(tx, id, patch, ctx.actor.id))) throw notFound("person", id);
     if (patch.affiliations) await replaceAffiliations(tx, id, patch.affiliations, ctx.actor.id);
     return getPersonById({ ...ctx, db: tx }, id);
+  });
+}
+
+/** Deletes a person nobody refers to any longer; their affiliations go with them. */
+export async function deletePerson(ctx: Context, id: string): Promise<void> {
+  assertMayWrite(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    await getPersonById({ ...ctx, db: tx }, id);
+    await assertNotReferenced(tx, "person", id, [
+      { table: "memberships", column: "person_id", label: "appointments" },
+      {
+        table: "memberships",
+        column: "principal_person_id",
+        label: "appointments (as the principal of a substitute)",
+      },
+      { table: "agenda_item_presenters", column: "person_id", label: "agenda items (as presenter)" },
+      { table: "meeting_attendance", column: "person_id", label: "meeting attendances" },
+      {
+        table: "meeting_attendance",
+        column: "substitute_for_person_id",
+        label: "meeting attendances (substituted for)",
+      },
+      { table: "users", column: "person_id", label: "users (as the person they are)" },
+    ]);
+    await deleteRow(tx, "people", id, ctx.actor.id);
   });
 }

@@ -11,7 +11,16 @@
  * - A file is public when what it is attached to is public (an open item, a meeting whose agenda
  *   is published, a public case).
  * - A case is public when at least one open item of a published agenda treats it.
+ * - A case's treatments (its path) are shown with the case: the planned ones (a body, a date, a
+ *   purpose), since the plan is part of the case's public path as the documents announce it
+ *   ("KKR møde den 23. april 2021 – orientering og drøftelse"); the actual ones at open items of
+ *   published agendas.
+ * - Attendance is public with the minutes.
  * - A public list filtered on a closed item's hidden parts (its case) does not find it.
+ * - A deleted record leaves only its id and times; that tombstone is hidden where its surviving
+ *   parent is hidden (an item removed from a draft agenda, a file of a closed item).
+ * - The members' edition of a meeting (closed items in full) is for those who read all of the
+ *   body: `mayReadMembersEdition` is the one check.
  *
  * Those who read all of a body (its members and secretariat, and the administrator: see
  * `permissions.ts`) see that body's closed items, drafts and attendance in full; for every other
@@ -150,6 +159,21 @@ export function consultationCondition(actor: Actor, c: string, item: string, mee
   );
 }
 
+/**
+ * SQL condition: the actor may see the consultation aliased `c` (item `item`, meeting `meeting`
+ * left-joined) and the case it treats: a consultation of a case the actor may not see is hidden.
+ */
+export function visibleConsultationCondition(actor: Actor, c: string, item: string, meeting: string): string {
+  const consultation = consultationCondition(actor, c, item, meeting);
+  const visibleCase = caseCondition(actor, "cc");
+  const ofVisibleCase =
+    visibleCase === "TRUE"
+      ? "TRUE"
+      : `EXISTS (SELECT 1 FROM cases cc WHERE cc.id = ${c}.case_id AND ${visibleCase})`;
+  if (consultation === "TRUE") return ofVisibleCase;
+  return ofVisibleCase === "TRUE" ? consultation : `(${consultation} AND ${ofVisibleCase})`;
+}
+
 /** SQL condition: the actor may see the agenda of the meeting aliased `meeting`. */
 export function agendaVisibleCondition(actor: Actor, meeting: string): string {
   return anyOf(publicAgendaCondition(meeting), readableBodyCondition(actor, `${meeting}.organization_id`));
@@ -199,6 +223,81 @@ export function fileCondition(actor: Actor, f: string): string {
     OR EXISTS (SELECT 1 FROM meetings fm2 WHERE fm2.id = ${f}.meeting_id AND ${agendaVisibleCondition(actor, "fm2")})
     OR EXISTS (SELECT 1 FROM cases fc WHERE fc.id = ${f}.case_id AND ${caseCondition(actor, "fc")})
   )`;
+}
+
+/**
+ * SQL condition: the actor may see the tombstone aliased `t` (a row of deleted_records) of a record
+ * of `table`. Records public as a whole (organisations, people, appointments, terms, meetings) and
+ * cases show theirs; an agenda item's shows while its meeting's agenda is visible; a file's or
+ * consultation's while what it was attached to still exists and is visible.
+ */
+export function deletionCondition(actor: Actor, t: string, table: string): string {
+  const openItem = `EXISTS (SELECT 1 FROM agenda_items di JOIN meetings dm ON dm.id = di.meeting_id
+    WHERE di.id = ${t}.agenda_item_id AND ${openItemCondition(actor, "di", "dm")})`;
+  const visibleCase = `EXISTS (SELECT 1 FROM cases dc WHERE dc.id = ${t}.case_id AND ${caseCondition(actor, "dc")})`;
+  const visibleMeeting = `EXISTS (SELECT 1 FROM meetings dm2 WHERE dm2.id = ${t}.meeting_id
+    AND ${agendaVisibleCondition(actor, "dm2")})`;
+  switch (table) {
+    case "agenda_items":
+      return visibleMeeting;
+    case "consultations":
+      return `(CASE WHEN ${t}.agenda_item_id IS NOT NULL THEN ${openItem} ELSE ${visibleCase} END)`;
+    case "files":
+      return `(CASE WHEN ${t}.agenda_item_id IS NOT NULL THEN ${openItem}
+        WHEN ${t}.case_id IS NOT NULL THEN ${visibleCase} ELSE ${visibleMeeting} END)`;
+    default:
+      return "TRUE";
+  }
+}
+
+/** SQL condition: the actor may see the decision and outcome of item `item` of meeting `meeting`. */
+export function decisionCondition(actor: Actor, item: string, meeting: string): string {
+  return anyOf(
+    `(${item}.is_public AND ${publicMinutesCondition(meeting)})`,
+    readableBodyCondition(actor, `${meeting}.organization_id`),
+  );
+}
+
+/** A meeting as the rules below need it: its state and its body. */
+interface MeetingOfBody {
+  state: MeetingState;
+  organizationId: string;
+}
+
+/** Whether the actor sees a meeting's agenda: once published, or as a reader of its body. */
+export function agendaIsVisible(actor: Actor, meeting: MeetingOfBody): boolean {
+  return mayReadAllOf(actor, meeting.organizationId) || agendaIsPublic(meeting.state);
+}
+
+/** Whether the actor sees a meeting's decisions: once the minutes are published, or as a reader of its body. */
+export function minutesAreVisible(actor: Actor, meeting: MeetingOfBody): boolean {
+  return mayReadAllOf(actor, meeting.organizationId) || minutesArePublic(meeting.state);
+}
+
+/**
+ * Whether the actor sees the files attached to an item (open or closed) of a meeting:
+ * `fileCondition`'s rule, for files read together with their item.
+ */
+export function itemFilesAreVisible(actor: Actor, itemIsPublic: boolean, meeting: MeetingOfBody): boolean {
+  return mayReadAllOf(actor, meeting.organizationId) || (itemIsPublic && agendaIsPublic(meeting.state));
+}
+
+/** Whether the actor sees only a closed item's number ("Lukket punkt") and nothing of its content. */
+export function itemIsRedacted(actor: Actor, item: { isPublic: boolean }, meeting: MeetingOfBody): boolean {
+  return !item.isPublic && !mayReadAllOf(actor, meeting.organizationId);
+}
+
+/** Whether the actor sees the files attached to a meeting (as `fileCondition`). */
+export function meetingFilesAreVisible(actor: Actor, meeting: MeetingOfBody): boolean {
+  return agendaIsVisible(actor, meeting);
+}
+
+/**
+ * Whether the actor may read the members' edition of a meeting of body `organizationId`: every
+ * item in full, closed ones included.
+ */
+export function mayReadMembersEdition(actor: Actor, organizationId: string): boolean {
+  return mayReadAllOf(actor, organizationId);
 }
 
 /** Whether the actor sees who attended a meeting of the body: with the minutes, or as its reader. */

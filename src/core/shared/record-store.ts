@@ -7,6 +7,7 @@ import { newId } from "../../platform/ids.ts";
 import { assertMayPrepareFor, assertMayWrite } from "../publication/permissions.ts";
 import { type AuditOut, presentAudit } from "./audit.ts";
 import type { Context } from "./context.ts";
+import { assertNotReferenced, deleteRow, type Reference } from "./delete-record.ts";
 import { inTransaction } from "./transaction.ts";
 
 /**
@@ -16,6 +17,8 @@ import { inTransaction } from "./transaction.ts";
  */
 export interface RecordStore<Field extends string, Record, Create, Update> {
   getById(ctx: Context, id: string): Promise<Record>;
+  /** The records of these ids that exist, in id order. */
+  getByIds(ctx: Context, ids: readonly string[]): Promise<Record[]>;
   list(
     ctx: Context,
     conditions: Conditions,
@@ -23,6 +26,8 @@ export interface RecordStore<Field extends string, Record, Create, Update> {
   ): Promise<Page<Record>>;
   create(ctx: Context, input: Create): Promise<Record>;
   update(ctx: Context, id: string, patch: Update): Promise<Record>;
+  /** Deletes the record, as one who may change it, refused while any of `references` points at it. */
+  remove(ctx: Context, id: string): Promise<void>;
   readonly table: Table<Field>;
 }
 
@@ -70,6 +75,7 @@ export function recordStore<
   table: Table<Field>,
   typeName: string,
   writeRule: WriteRule<Create, Update> = registerRule,
+  references: readonly Reference[] = [],
 ): RecordStore<Field, Record, Create, Update> {
   type Row = Omit<Record, keyof AuditOut> & AuditFields;
   const present = (row: Row) => presentAudit(row) as unknown as Record;
@@ -82,6 +88,14 @@ export function recordStore<
   return {
     table,
     getById,
+    async getByIds(ctx, ids) {
+      if (ids.length === 0) return [];
+      const rows = await ctx.db.query<Row>(
+        `SELECT ${table.select()} FROM ${table.name} WHERE id = ANY($1::uuid[]) ORDER BY id`,
+        [ids],
+      );
+      return rows.map(present);
+    },
     async list(ctx, conditions, page) {
       const result = await listPage<Row>(ctx.db, {
         from: `SELECT ${table.select()} FROM ${table.name}`,
@@ -108,6 +122,16 @@ export function recordStore<
         await writeRule.update(ctx, tx, id, patch);
         if (!(await table.update(tx, id, patch, ctx.actor.id))) throw notFound(typeName, id);
         return getById({ ...ctx, db: tx }, id);
+      });
+    },
+    async remove(ctx, id) {
+      assertMayWrite(ctx.actor);
+      await inTransaction(ctx, async (tx) => {
+        await getById({ ...ctx, db: tx }, id);
+        // Who may change the record may delete it: the rule of a change that alters nothing.
+        await writeRule.update(ctx, tx, id, {} as Update);
+        await assertNotReferenced(tx, typeName, id, references);
+        await deleteRow(tx, table.name, id, ctx.actor.id);
       });
     },
   };
