@@ -362,6 +362,15 @@ describe("the secretariat's flow in a browser", () => {
     assert.equal(await version.locator("ins").first().textContent(), "[indsat: med de nævnte ændringer]");
     assert.match((await version.locator("del").allTextContents()).join(" "), /\[slettet: Godkendt\]/);
     await checkAxe(page);
+
+    // The minutes PDF prints the corrected decision and the declared conflict of interest.
+    const meetingId = meetingUrl.split("/").at(-1);
+    const response = await context.request.get(`${base}/moeder/${meetingId}/referat.pdf?udgave=medlemmer`);
+    assert.equal(response.status(), 200);
+    const minutes = await readPdf(new Uint8Array(await response.body()));
+    const text = minutes.pages.flat().join(" ").replace(/\s+/g, " ");
+    assert.match(text, /Inhabilitet: Anders Kühnau \(Formand for klimarådet\)/);
+    assert.match(text, /KKR godkendte strategien med de nævnte ændringer\./);
     assert.ok(pagesChecked.length >= 12, `axe ran on ${pagesChecked.length} pages`);
   });
 });
