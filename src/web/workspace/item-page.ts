@@ -3,19 +3,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { editItem, type ItemDraft } from "../../core/agenda/agenda-builder.ts";
 import type { AgendaItem } from "../../core/agenda/agenda-item.schema.ts";
 import { getAgendaItemById } from "../../core/agenda/agenda-items.ts";
-import { assertMayPrepare } from "../../core/agenda/preparation.ts";
 import { getCaseById } from "../../core/cases/cases.ts";
 import { sendOn } from "../../core/cases/send-on.ts";
 import { acceptedExtensions, attachToItem, detachFromItem } from "../../core/files/attachments.ts";
 import { findFiles, readFileContent } from "../../core/files/files.ts";
-import { getMeetingById } from "../../core/meetings/meetings.ts";
 import {
   comingMeetings,
   meetingBodies,
   openCases,
   peopleByName,
 } from "../../core/meetings/workspace-reads.ts";
-import { getOrganizationById } from "../../core/organizations/organizations.ts";
 import { submitOnce } from "../../core/shared/submissions.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { FileStore } from "../../platform/files/file-store.ts";
@@ -42,7 +39,7 @@ import {
 } from "./forms.ts";
 import { breadcrumbs, labels } from "./labels.ts";
 import { agendaAction } from "./note-page.ts";
-import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
+import { preparedMeeting, requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
   {
@@ -267,9 +264,7 @@ async function renderItemPage(
   const { lang, ctx } = request;
   const t = text[lang];
   const item = await getAgendaItemById(ctx, itemId);
-  const meeting = await getMeetingById(ctx, item.meetingId);
-  assertMayPrepare(ctx.actor, meeting.organizationId);
-  const body = await getOrganizationById(ctx, meeting.organizationId);
+  const { meeting, body } = await preparedMeeting(request, item.meetingId);
   const editable = meeting.state === "planned" || meeting.state === "agenda_published";
   const published = meeting.state === "agenda_published";
   const people = await peopleByName(ctx);

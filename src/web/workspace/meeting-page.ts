@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { addItem, moveItem, removeItem } from "../../core/agenda/agenda-builder.ts";
 import type { AgendaItem } from "../../core/agenda/agenda-item.schema.ts";
 import { getAgendaSettings } from "../../core/agenda/agenda-settings.ts";
-import { assertMayPrepare } from "../../core/agenda/preparation.ts";
 import { fillStandardItems } from "../../core/agenda/standard-items.ts";
 import type { MeetingDetail } from "../../core/meetings/meeting.schema.ts";
 import {
@@ -13,9 +12,7 @@ import {
   publishMinutes,
 } from "../../core/meetings/meeting-life.ts";
 import { minutesAreApproved } from "../../core/meetings/meeting-state.ts";
-import { getMeetingById } from "../../core/meetings/meetings.ts";
 import { peopleByName } from "../../core/meetings/workspace-reads.ts";
-import { getOrganizationById } from "../../core/organizations/organizations.ts";
 import { versionsOf } from "../../core/publication/versions.ts";
 import { formatDateTime } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
@@ -36,7 +33,7 @@ import {
 import { breadcrumbs, labels, stateLabel, stateSteps } from "./labels.ts";
 import { meetingTimeFields, parseMeetingTime } from "./meeting-time.ts";
 import { agendaAction } from "./note-page.ts";
-import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
+import { preparedMeeting, requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
   {
@@ -303,9 +300,7 @@ async function renderMeetingPage(
   const kit = formKit(request, reply);
   const { lang, ctx } = request;
   const t = text[lang];
-  const meeting = await getMeetingById(ctx, meetingId);
-  assertMayPrepare(ctx.actor, meeting.organizationId);
-  const body = await getOrganizationById(ctx, meeting.organizationId);
+  const { meeting, body } = await preparedMeeting(request, meetingId);
   const settings = await getAgendaSettings(ctx, meeting.organizationId);
   const names = new Map((await peopleByName(ctx)).map((p) => [p.id, p.name]));
   const fileRows = await ctx.db.query<{ itemId: string; n: number }>(
@@ -396,11 +391,9 @@ async function renderMovePage(
   state: MeetingPageState = {},
 ) {
   const kit = formKit(request, reply);
-  const { lang, ctx } = request;
+  const { lang } = request;
   const t = text[lang];
-  const meeting = await getMeetingById(ctx, meetingId);
-  assertMayPrepare(ctx.actor, meeting.organizationId);
-  const body = await getOrganizationById(ctx, meeting.organizationId);
+  const { meeting, body } = await preparedMeeting(request, meetingId);
   const errors = state.errors ?? {};
   const current = {
     ...meetingTimeFields(meeting.start, meeting.end, meeting.allDay),

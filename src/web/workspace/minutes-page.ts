@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type Outcome, outcomes } from "../../core/agenda/agenda-item.schema.ts";
-import { assertMayPrepare } from "../../core/agenda/preparation.ts";
 import type { MeetingDetail } from "../../core/meetings/meeting.schema.ts";
 import { minutesAreApproved } from "../../core/meetings/meeting-state.ts";
-import { getMeetingById } from "../../core/meetings/meetings.ts";
 import {
   type AttendanceEntry,
   correctMinutes,
@@ -16,10 +14,10 @@ import {
   withdrawConflict,
 } from "../../core/meetings/minutes.ts";
 import { peopleByName } from "../../core/meetings/workspace-reads.ts";
-import { getOrganizationById } from "../../core/organizations/organizations.ts";
 import { formatDateTime } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../portal/labels.ts";
 import {
   errorSummary,
   type FieldErrors,
@@ -37,7 +35,7 @@ import {
 } from "./forms.ts";
 import { breadcrumbs, labels, outcomeLabel, stateSteps } from "./labels.ts";
 import { minutesView } from "./minutes-view.ts";
-import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
+import { preparedMeeting, requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
   {
@@ -158,11 +156,11 @@ function attendanceFields(
     const substitute = meeting.attendance.find((a) => a.substituteForPersonId === member.personId);
     const status = posted ? field(posted, `status_${index}`) : (recorded?.status ?? "present");
     const chosen = posted ? field(posted, `substitute_${index}`) : (substitute?.personId ?? "");
-    const role = labels[lang][member.role].toLowerCase();
+    const role = label.role(lang, member.role).toLowerCase();
     return html`<fieldset class="attendee">
 <legend>${member.name} (${role}${member.onBehalfOf ? `, ${member.onBehalfOf}` : ""})</legend>
 <input type="hidden" name="person_${index}" value="${member.personId}">
-${radioGroup({ lang, name: `status_${index}`, legend: t.status, value: status, inline: true, choices: (["present", "excused", "absent"] as const).map((s) => ({ value: s, label: labels[lang][s] })) })}
+${radioGroup({ lang, name: `status_${index}`, legend: t.status, value: status, inline: true, choices: (["present", "excused", "absent"] as const).map((s) => ({ value: s, label: label.attendance(lang, s) })) })}
 ${
   member.substitutes.length
     ? selectField({
@@ -259,9 +257,7 @@ async function renderMinutesPage(
   const kit = formKit(request, reply);
   const { lang, ctx } = request;
   const t = text[lang];
-  const meeting = await getMeetingById(ctx, meetingId);
-  assertMayPrepare(ctx.actor, meeting.organizationId);
-  const body = await getOrganizationById(ctx, meeting.organizationId);
+  const { meeting, body } = await preparedMeeting(request, meetingId);
   const people = await peopleByName(ctx);
   const names = new Map(people.map((p) => [p.id, p.name]));
   const expected = await getExpectedAttendees(ctx, meetingId);
@@ -370,9 +366,7 @@ async function renderCorrectionPage(
   const kit = formKit(request, reply);
   const { lang, ctx } = request;
   const t = text[lang];
-  const meeting = await getMeetingById(ctx, meetingId);
-  assertMayPrepare(ctx.actor, meeting.organizationId);
-  const body = await getOrganizationById(ctx, meeting.organizationId);
+  const { meeting, body } = await preparedMeeting(request, meetingId);
   const expected = await getExpectedAttendees(ctx, meetingId);
   const errors = state.errors ?? {};
   const page = html`${breadcrumbs(lang, [

@@ -4,6 +4,7 @@ import type { VersionDiff, WordChange } from "../../core/publication/version-dif
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
 import { renderMarkdown } from "../markdown.ts";
+import { label } from "../portal/labels.ts";
 import { labels, outcomeLabel } from "./labels.ts";
 
 /** How minutes and their differences read on the workspace's pages. */
@@ -71,7 +72,7 @@ export function attendanceList(
   if (attendance.length === 0) return html`<p>${t.nobody}</p>`;
   return html`<ul class="attendance">${attendance.map(
     (a) =>
-      html`<li>${names.get(a.personId) ?? a.personId}: ${labels[lang][a.status]}${a.substituteForPersonId ? html` (${t.substituteFor} ${names.get(a.substituteForPersonId) ?? ""})` : ""}${a.note ? html`, ${a.note}` : ""}</li>`,
+      html`<li>${names.get(a.personId) ?? a.personId}: ${label.attendance(lang, a.status)}${a.substituteForPersonId ? html` (${t.substituteFor} ${names.get(a.substituteForPersonId) ?? ""})` : ""}${a.note ? html`, ${a.note}` : ""}</li>`,
   )}</ul>`;
 }
 
@@ -157,7 +158,7 @@ ${
     ? html`<p><strong>${t.attendance}</strong></p><ul>${diff.attendance.map((a) => {
         const describe = (entry: Attendance | null) =>
           entry
-            ? `${labels[lang][entry.status]}${entry.substituteForPersonId ? ` (${t.substituteFor} ${names.get(entry.substituteForPersonId) ?? ""})` : ""}`
+            ? `${label.attendance(lang, entry.status)}${entry.substituteForPersonId ? ` (${t.substituteFor} ${names.get(entry.substituteForPersonId) ?? ""})` : ""}`
             : t.none;
         return html`<li>${names.get(a.personId) ?? a.personId}: ${swapped(lang, describe(a.before), describe(a.after))}</li>`;
       })}</ul>`

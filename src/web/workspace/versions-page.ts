@@ -1,8 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { assertMayPrepare } from "../../core/agenda/preparation.ts";
-import { getMeetingById } from "../../core/meetings/meetings.ts";
 import { peopleByName } from "../../core/meetings/workspace-reads.ts";
-import { getOrganizationById } from "../../core/organizations/organizations.ts";
 import { diffVersions } from "../../core/publication/version-diff.ts";
 import { type PublicationVersion, versionsOf } from "../../core/publication/versions.ts";
 import { formatDateTime } from "../format.ts";
@@ -10,7 +7,7 @@ import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
 import { breadcrumbs } from "./labels.ts";
 import { diffView } from "./minutes-view.ts";
-import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
+import { preparedMeeting, requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
   {
@@ -69,9 +66,7 @@ export function registerVersionsPage(app: FastifyInstance): void {
     requireSecretariat(request);
     const { lang, ctx } = request;
     const t = text[lang];
-    const meeting = await getMeetingById(ctx, request.params.id);
-    assertMayPrepare(ctx.actor, meeting.organizationId);
-    const body = await getOrganizationById(ctx, meeting.organizationId);
+    const { meeting, body } = await preparedMeeting(request, request.params.id);
     const names = new Map((await peopleByName(ctx)).map((p) => [p.id, p.name]));
     const agenda = await versionsOf(ctx, meeting.id, "agenda");
     const minutes = await versionsOf(ctx, meeting.id, "minutes");

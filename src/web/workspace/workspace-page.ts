@@ -1,4 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { assertMayPrepare } from "../../core/agenda/preparation.ts";
+import type { MeetingDetail } from "../../core/meetings/meeting.schema.ts";
+import { getMeetingById } from "../../core/meetings/meetings.ts";
+import type { Organization } from "../../core/organizations/organization.schema.ts";
+import { getOrganizationById } from "../../core/organizations/organizations.ts";
 import { mayKeepRegisters } from "../../core/publication/permissions.ts";
 import { AppError } from "../../platform/errors.ts";
 import { signedInOf } from "../forms.ts";
@@ -40,4 +45,15 @@ export function sendWorkspacePage(
     }),
     options.status ?? 200,
   );
+}
+
+/** A meeting the actor prepares, with its body: the start of every meeting page. */
+export async function preparedMeeting(
+  request: FastifyRequest,
+  meetingId: string,
+): Promise<{ meeting: MeetingDetail; body: Organization }> {
+  const { ctx } = request;
+  const meeting = await getMeetingById(ctx, meetingId);
+  assertMayPrepare(ctx.actor, meeting.organizationId);
+  return { meeting, body: await getOrganizationById(ctx, meeting.organizationId) };
 }
