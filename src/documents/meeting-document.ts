@@ -57,10 +57,7 @@ export interface DocumentItem {
   decision: string | null;
   outcome: string | null;
   attachments: DocumentAttachment[];
-  /**
-   * Minutes only, once the record holds declarations of conflicts of interest: the loader fills
-   * this from that table; the renderer prints "Inhabilitet: ..." when present.
-   */
+  /** Minutes only: declared conflicts of interest (inhabilitet), printed with the decision. */
   conflictsOfInterest?: DeclaredConflict[];
 }
 
@@ -207,6 +204,11 @@ async function documentItem(
     if (markdown) sections.push({ heading, markdown });
   }
   const minutes = kind === "minutes";
+  const conflictsOfInterest: DeclaredConflict[] = [];
+  // Visibility has already emptied them where the reader may not see them (closed items, drafts).
+  for (const conflict of minutes ? (item.conflicts ?? []) : []) {
+    conflictsOfInterest.push({ personName: (await person(conflict.personId)).name, note: conflict.note });
+  }
   return {
     id: item.id,
     number: item.number,
@@ -219,6 +221,7 @@ async function documentItem(
     decision: minutes ? item.decision?.trim() || null : null,
     outcome: minutes && item.outcome ? outcomeLabels[item.outcome] : null,
     attachments,
+    conflictsOfInterest,
   };
 }
 

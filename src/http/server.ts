@@ -11,6 +11,7 @@ import { loginRoutes } from "../web/login/login-routes.ts";
 import { portalRoutes } from "../web/portal/portal-routes.ts";
 import { userAdminRoutes } from "../web/users/user-admin-routes.ts";
 import { isPageRequest, langOf, negotiateRequestLang, sendPage, webRoutes } from "../web/web-routes.ts";
+import { workspaceRoutes } from "../web/workspace/workspace-routes.ts";
 import { apiRoutes } from "./api/routes.ts";
 import { oparlRoutes } from "./oparl/oparl-routes.ts";
 import { OPARL_PREFIX } from "./oparl/oparl-urls.ts";
@@ -102,7 +103,15 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     maxUploadBytes: deps.config.maxUploadBytes,
   });
   await app.register(oparlRoutes, { prefix: OPARL_PREFIX, files: deps.files, config: deps.config });
-  await app.register(webRoutes([loginRoutes, userAdminRoutes, feedRoutes, portalRoutes]));
+  await app.register(
+    webRoutes([
+      loginRoutes,
+      userAdminRoutes,
+      feedRoutes,
+      portalRoutes,
+      workspaceRoutes({ files: deps.files, maxUploadBytes: deps.config.maxUploadBytes }),
+    ]),
+  );
   await app.register(documentRoutes, { files: deps.files });
   return app;
 }

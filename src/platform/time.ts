@@ -55,6 +55,40 @@ export function fromDanishLocalTime(local: string): Date {
   return new Date(wallAsUtc - offsetMinutes(new Date(wallAsUtc)) * 60_000);
 }
 
+const danishDate = new Intl.DateTimeFormat("da-DK", {
+  timeZone: DANISH_TIME_ZONE,
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+const danishShortDate = new Intl.DateTimeFormat("da-DK", {
+  timeZone: DANISH_TIME_ZONE,
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+const danishClock = new Intl.DateTimeFormat("da-DK", {
+  timeZone: DANISH_TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/**
+ * Text the record itself holds in Danish (standard agenda items), as the documents write it:
+ * "torsdag den 6. maj 2021 kl. 10.00"; `short` gives "6. maj 2021". Pages format through web/format.
+ */
+export function danishDateText(instant: Date, options: { short?: boolean; withTime?: boolean } = {}): string {
+  const date = (options.short ? danishShortDate : danishDate).format(instant);
+  return options.withTime ? `${date} kl. ${danishClock.format(instant)}` : date;
+}
+
+/** The Copenhagen calendar date of an instant, `yyyy-mm-dd`. */
+export function danishDateOf(instant: Date): string {
+  return toDanishIsoString(instant).slice(0, 10);
+}
+
 /** The latest of some instants (when a record or a feed last changed); at least one is needed. */
 export function latestInstant(instants: readonly Date[]): Date {
   return new Date(Math.max(...instants.map((instant) => instant.getTime())));

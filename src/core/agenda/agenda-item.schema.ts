@@ -68,6 +68,22 @@ export const AgendaItemUpdate = Type.Object(
   { ...optional, position: Type.Optional(Type.Integer({ minimum: 0 })) },
   { additionalProperties: false, minProperties: 1, title: "AgendaItemUpdate" },
 );
+export const standardItemKinds = [
+  "approve_agenda",
+  "approve_minutes",
+  "coming_meetings",
+  "next_meeting_items",
+  "any_other_business",
+  "custom",
+] as const;
+export type StandardItemKind = (typeof standardItemKinds)[number];
+
+/** A member's declared conflict of interest (inhabilitet) for the item, part of the minutes. */
+export const Conflict = Type.Object({
+  personId: Id,
+  note: Nullable(Type.String({ maxLength: 2000 })),
+});
+
 export const AgendaItem = Type.Object(
   {
     id: Id,
@@ -75,6 +91,10 @@ export const AgendaItem = Type.Object(
     position: Type.Integer(),
     ...content,
     casePurpose: Nullable(ConsultationPurpose),
+    conflicts: Type.Array(Conflict, { description: "Declared conflicts of interest (inhabilitet)" }),
+    standardKind: Nullable(
+      Type.Enum(standardItemKinds, { description: "The body's standard item this is, if any" }),
+    ),
     ...Audit,
   },
   { title: "AgendaItem" },
@@ -90,3 +110,4 @@ export type AgendaItemCreate = Static<typeof AgendaItemCreate>;
 export type AgendaItemUpdate = Static<typeof AgendaItemUpdate>;
 export type AgendaItem = Static<typeof AgendaItem>;
 export type AgendaItemQuery = Static<typeof AgendaItemQuery>;
+export type Conflict = Static<typeof Conflict>;

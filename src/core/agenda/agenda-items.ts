@@ -35,6 +35,7 @@ export const agendaItemTable = defineTable("agenda_items", {
   finance: "finance",
   decision: "decision",
   outcome: "outcome",
+  standardKind: "standard_kind",
 });
 
 type Row = Omit<AgendaItem, "createdAt" | "updatedAt" | "createdBy" | "updatedBy"> &
@@ -44,7 +45,10 @@ type Row = Omit<AgendaItem, "createdAt" | "updatedAt" | "createdBy" | "updatedBy
 export const selectAgendaItems = `SELECT ${agendaItemTable.select("i")},
     COALESCE((SELECT array_agg(p.person_id::text ORDER BY p.position) FROM agenda_item_presenters p
               WHERE p.agenda_item_id = i.id), '{}') AS "presenterIds",
-    c.case_id AS "caseId", c.purpose AS "casePurpose", m.state AS "meetingState",
+    COALESCE((SELECT json_agg(json_build_object('personId', k.person_id, 'note', k.note)
+                              ORDER BY k.created_at, k.person_id)
+              FROM agenda_item_conflicts k WHERE k.agenda_item_id = i.id), '[]') AS "conflicts",
+        c.case_id AS "caseId", c.purpose AS "casePurpose", m.state AS "meetingState",
     m.organization_id AS "meetingOrganizationId"
   FROM agenda_items i
   JOIN meetings m ON m.id = i.meeting_id
@@ -134,7 +138,7 @@ export async function lockOpenMeeting(ctx: Context, tx: Queryable, meetingId: st
   assertMinutesOpen(meeting);
 }
 
-async function setPresenters(tx: Queryable, itemId: string, presenterIds: readonly string[]) {
+export async function setPresenters(tx: Queryable, itemId: string, presenterIds: readonly string[]) {
   await tx.query("DELETE FROM agenda_item_presenters WHERE agenda_item_id = $1", [itemId]);
   for (const [position, personId] of presenterIds.entries()) {
     await tx.query(

@@ -13,6 +13,7 @@ export const recordTables = [
   "cases",
   "agenda_items",
   "agenda_item_presenters",
+  "agenda_item_conflicts",
   "memberships",
   "consultations",
   "files",
@@ -20,6 +21,8 @@ export const recordTables = [
   "publications",
   "users",
   "user_roles",
+  "agenda_settings",
+  "standard_agenda_items",
   "deleted_records",
   "record_departures",
 ] as const;
@@ -34,4 +37,5 @@ export const nonRecordTables = [
   "sessions",
   "api_tokens",
   "login_failures",
+  "form_submissions",
 ] as const;

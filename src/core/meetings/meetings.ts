@@ -45,7 +45,7 @@ function presentMeeting(row: Row): Meeting {
   };
 }
 
-async function attendanceOf(db: Database, meetingId: string): Promise<Attendance[]> {
+export async function attendanceOf(db: Database, meetingId: string): Promise<Attendance[]> {
   return db.query<Attendance>(
     `SELECT person_id AS "personId", status, substitute_for_person_id AS "substituteForPersonId", note
      FROM meeting_attendance WHERE meeting_id = $1 ORDER BY person_id`,
@@ -53,7 +53,7 @@ async function attendanceOf(db: Database, meetingId: string): Promise<Attendance
   );
 }
 
-async function replaceAttendance(db: Database, meetingId: string, attendance: readonly Attendance[]) {
+export async function replaceAttendance(db: Database, meetingId: string, attendance: readonly Attendance[]) {
   await db.query("DELETE FROM meeting_attendance WHERE meeting_id = $1", [meetingId]);
   for (const entry of attendance) {
     await db.query(

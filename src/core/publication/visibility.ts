@@ -6,7 +6,8 @@
  * - Its agenda items are public once the agenda is published (not while it is a draft).
  * - Decisions and outcomes are public once the minutes are published.
  * - A closed item shows only its number, position and group, titled "Lukket punkt": never its
- *   title, sections, presenters, case, decision or files.
+ *   title, sections, presenters, case, decision, declared conflicts of interest or files.
+ * - Declared conflicts of interest are minutes: public with the decisions.
  * - A file is public when what it is attached to is public (an open item, a meeting whose agenda
  *   is published, a public case).
  * - A case is public when at least one open item of a published agenda treats it.
@@ -337,6 +338,8 @@ export interface ItemContent {
   outcome: string | null;
   presenterIds: string[];
   caseId: string | null;
+  /** Declared conflicts of interest: minutes, like the decision. */
+  conflicts?: readonly { personId: string; note: string | null }[];
 }
 
 /**
@@ -379,8 +382,9 @@ export function agendaItemFor<Item extends ItemContent>(
       outcome: null,
       presenterIds: [],
       caseId: null,
+      conflicts: [],
     };
   }
-  if (!minutesArePublic(state)) return { ...item, decision: null, outcome: null };
+  if (!minutesArePublic(state)) return { ...item, decision: null, outcome: null, conflicts: [] };
   return item;
 }
