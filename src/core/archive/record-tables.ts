@@ -19,5 +19,8 @@ export const recordTables = [
   "review_flags",
 ] as const;
 
-/** Tables that are bookkeeping, not record. */
-export const nonRecordTables = ["schema_migrations"] as const;
+/**
+ * Tables that are bookkeeping or derived, not record: the search rows are rebuilt by triggers when
+ * a restore inserts the items and files.
+ */
+export const nonRecordTables = ["schema_migrations", "agenda_item_search"] as const;
