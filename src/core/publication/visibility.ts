@@ -11,6 +11,9 @@
  *   is published, a public case).
  * - A case is public when at least one open item of a published agenda treats it.
  * - A public list filtered on a closed item's hidden parts (its case) does not find it.
+ * - Search: the public finds only open items of published agendas, by their visible text; a
+ *   decision (and its outcome, and the meeting's attendance) counts only once the minutes are
+ *   published; snippets come only from what may be shown. Internal actors search everything.
  */
 export type Audience = "public" | "internal";
 
@@ -60,6 +63,27 @@ export function publicOpenItemCondition(item: string, meeting: string): string {
  */
 export function publicItemFilterCondition(item: string, meeting: string): string {
   return publicOpenItemCondition(item, meeting);
+}
+
+/** SQL condition: the meeting aliased `meeting` has published minutes (decisions, attendance). */
+export function publicMinutesCondition(meeting: string): string {
+  return `${meeting}.state IN (${sqlList(minutesPublicStates)})`;
+}
+
+/**
+ * SQL condition: the search row aliased `row` (which carries its item's `is_public`) of meeting
+ * `meeting` may be found by `audience` at all.
+ */
+export function searchableItemCondition(audience: Audience, row: string, meeting: string): string {
+  return audience === "internal" ? "true" : publicOpenItemCondition(row, meeting);
+}
+
+/**
+ * SQL condition: the decision, outcome and attendance of an item of meeting `meeting` may be
+ * searched and filtered on by `audience`.
+ */
+export function searchableMinutesCondition(audience: Audience, meeting: string): string {
+  return audience === "internal" ? "true" : publicMinutesCondition(meeting);
 }
 
 /** SQL condition: the case aliased `c` is public. */

@@ -252,7 +252,12 @@ export function generateSetup(options: SyntheticOptions): SyntheticSetup {
     const startMs = fromDanishLocalTime(
       `${day.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`,
     ).getTime();
-    return { id: prng.uuidAt(startMs - 21 * DAY_MS), bodyIndex: prng.int(0, bodyCount - 1), startMs, itemCount };
+    return {
+      id: prng.uuidAt(startMs - 21 * DAY_MS),
+      bodyIndex: prng.int(0, bodyCount - 1),
+      startMs,
+      itemCount,
+    };
   });
 
   const personRows = people.map((person) => ({
@@ -440,7 +445,9 @@ export function generateBatch(setup: SyntheticSetup, index: number, seed = 1): S
         recommendation: procedural ? null : writer.fill(prng.pick(recommendationTemplates)),
         case_presentation: procedural ? null : writer.paragraph(3, 8),
         finance: procedural || prng.chance(0.5) ? null : writer.fill(prng.pick(financeTemplates)),
-        decision: outcome ? writer.fill(prng.pick(decisionTemplates[outcome as keyof typeof decisionTemplates])) : null,
+        decision: outcome
+          ? writer.fill(prng.pick(decisionTemplates[outcome as keyof typeof decisionTemplates]))
+          : null,
         outcome,
         ...audit(createdAt),
       };

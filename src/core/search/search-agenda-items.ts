@@ -1,0 +1,431 @@
+import type { Queryable } from "../../platform/db/database.ts";
+import { decodeCursor, encodeCursor } from "../../platform/db/keyset.ts";
+import { AppError } from "../../platform/errors.ts";
+import { toDanishIsoString } from "../../platform/time.ts";
+import {
+  type Audience,
+  searchableItemCondition,
+  searchableMinutesCondition,
+} from "../publication/visibility.ts";
+import type { Context } from "../shared/context.ts";
+import { MARK_END, MARK_START, queryWords, replaceWord, wantedWords } from "./query-text.ts";
+import {
+  type MatchedPart,
+  SEARCH_PAGE_SIZE,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResults,
+} from "./search.schema.ts";
+
+/**
+ * Full-text search over agenda items (see docs/decisions/0003-search.md).
+ *
+ * Ranking is PostgreSQL's `ts_rank` over the item's weighted text (title A, Indstilling B, the
+ * other sections C, attachments D; the decision, where visible, scored like B). The naive query
+ * ranks every match and sorts; for a common word that is tens of thousands of rows, each read and
+ * decompressed, which is where the time goes. This search ranks a bounded candidate set instead,
+ * chosen so that it holds the items the full ranking would put first:
+ *
+ * 1. Title candidates: items with a wanted word in the title (a small GIN index on the titles), the
+ *    best `CANDIDATES` by the title's own rank and then by length. A word in the title (weight A)
+ *    outweighs any number of occurrences further down, so the top of the full ranking is here
+ *    whenever any title matches.
+ * 2. Length candidates: the `CANDIDATES` longest matching items. An unnormalised rank grows with
+ *    the number of occurrences, which grows with length; PostgreSQL reads these through the length
+ *    index and stops early for common words, or ranks all matches of a rare word.
+ *
+ * The union (at most 2 x CANDIDATES rows) is ranked exactly, so the order within it is the naive
+ * order. When fewer than CANDIDATES items match, the set is every match and the result is exact;
+ * otherwise the total is the planner's estimate.
+ */
+export const CANDIDATES = 400;
+
+/** Deepest page reachable: search is for finding, the lists are for browsing. */
+const MAX_OFFSET = 200;
+
+const TEXT_SEARCH_CONFIG = "danish";
+/** Decision positions carry weight D; scoring them with B's weight ranks a decision like an Indstilling. */
+const DECISION_WEIGHTS = "'{0.4, 0.2, 0.4, 1.0}'::float4[]";
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "`;
+const TITLE_HIGHLIGHT_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+/** Attachment text a snippet is drawn from: enough for a passage, bounded for speed. */
+const SNIPPET_ATTACHMENT_CHARS = 20_000;
+
+/** Placeholders numbered as values are added, so a statement carries only the parameters it uses. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The words PostgreSQL looks for and excludes, stop words removed: letters and digits only. */
+export interface SearchWords {
+  wanted: string[];
+  negated: string[];
+}
+
+/** The SQL of one search: the match, visibility and filter conditions, and the rank, over `s` and `m`. */
+export interface SearchSql {
+  params: Params;
+  /** `FROM agenda_item_search s JOIN meetings m ... WHERE ...`, without ORDER or LIMIT. */
+  fromWhere: string;
+  /** The rank of row `s`. */
+  rank: string;
+  /** The tsquery, as an SQL expression. */
+  tsquery: string;
+  /** A tsquery of any wanted word (the words joined by OR). */
+  anyWord(): string;
+  /** Whether the decision of row `s` may be searched and shown. */
+  minutesVisible: string;
+}
+
+const orQuery = (words: string[]) => words.join(" | ");
+
+/** Builds the conditions shared by the naive query and the bounded one. */
+export function searchSql(audience: Audience, query: SearchQuery, words: SearchWords): SearchSql {
+  const params = new Params();
+  const tsquery = `websearch_to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(query.q)})`;
+  let anyWord: string | undefined;
+  const anyWordQuery = () => {
+    anyWord ??= `to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(orQuery(words.wanted))})`;
+    return anyWord;
+  };
+  const minutesVisible = searchableMinutesCondition(audience, "m");
+  const agendaRank = `ts_rank(s.agenda_vector, ${tsquery})`;
+  const decisionRank = `ts_rank(${DECISION_WEIGHTS}, s.decision_vector, ${tsquery})`;
+  const scope = query.scope ?? "all";
+  const conditions: string[] = [searchableItemCondition(audience, "s", "m")];
+  let rank: string;
+  if (scope === "agenda") {
+    conditions.push(`s.agenda_vector @@ ${tsquery}`);
+    rank = agendaRank;
+  } else if (scope === "minutes") {
+    conditions.push(`${minutesVisible} AND s.decision_vector @@ ${tsquery}`);
+    rank = decisionRank;
+  } else {
+    // The agenda's text and a visible decision are searched as one text: "a b" matches an item
+    // with a in its title and b in its decision, and "-b" leaves it out if its decision says b.
+    // The agenda's own index finds most matches; the concatenation is checked only for items
+    // whose decision holds a wanted word.
+    const excludedByDecision = words.negated.length
+      ? ` AND NOT (${minutesVisible} AND s.decision_vector @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(orQuery(words.negated))}))`
+      : "";
+    conditions.push(`((s.agenda_vector @@ ${tsquery}${excludedByDecision})
+      OR (${minutesVisible} AND s.decision_vector @@ ${anyWordQuery()}
+        AND (s.agenda_vector || s.decision_vector) @@ ${tsquery}))`);
+    rank = `(${agendaRank} + CASE WHEN ${minutesVisible} THEN ${decisionRank} ELSE 0 END)`;
+  }
+  if (query.organizationId) conditions.push(`m.organization_id = ${params.add(query.organizationId)}::uuid`);
+  if (query.from) {
+    conditions.push(
+      `m.start_at >= (${params.add(query.from)}::date)::timestamp AT TIME ZONE 'Europe/Copenhagen'`,
+    );
+  }
+  if (query.to) {
+    conditions.push(
+      `m.start_at < (${params.add(query.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen'`,
+    );
+  }
+  if (query.outcome) conditions.push(`${minutesVisible} AND s.outcome = ${params.add(query.outcome)}`);
+  if (query.caseId) {
+    conditions.push(`EXISTS (SELECT 1 FROM consultations sc
+      WHERE sc.agenda_item_id = s.agenda_item_id AND sc.case_id = ${params.add(query.caseId)}::uuid)`);
+  }
+  if (query.personId) {
+    const person = params.add(query.personId);
+    // Presenters show with the open item; who attended shows with the minutes.
+    conditions.push(`(EXISTS (SELECT 1 FROM agenda_item_presenters sp
+        WHERE sp.agenda_item_id = s.agenda_item_id AND sp.person_id = ${person}::uuid)
+      OR (${minutesVisible} AND EXISTS (SELECT 1 FROM meeting_attendance sa
+        WHERE sa.meeting_id = s.meeting_id AND sa.person_id = ${person}::uuid AND sa.status = 'present')))`);
+  }
+  return {
+    params,
+    fromWhere: `FROM agenda_item_search s JOIN meetings m ON m.id = s.meeting_id WHERE ${conditions.join(" AND ")}`,
+    rank,
+    tsquery,
+    anyWord: anyWordQuery,
+    minutesVisible,
+  };
+}
+
+/**
+ * The baseline every simple system uses: rank all matches, sort, take a page. The benchmark
+ * compares against it; the search itself never runs it.
+ */
+export function naiveSearchStatement(
+  audience: Audience,
+  query: SearchQuery,
+  words: SearchWords,
+  limit = SEARCH_PAGE_SIZE,
+): { sql: string; params: unknown[] } {
+  const built = searchSql(audience, query, words);
+  return {
+    sql: `SELECT s.agenda_item_id AS id, ${built.rank} AS rank ${built.fromWhere}
+      ORDER BY rank DESC, s.agenda_item_id LIMIT ${limit}`,
+    params: built.params.values,
+  };
+}
+
+/** The bounded query: candidates from titles and from the longest matches, ranked exactly. */
+function boundedSearchStatement(built: SearchSql, candidates: number, limit: number, offset: number): string {
+  return `WITH candidates AS (
+      (SELECT s.agenda_item_id ${built.fromWhere} AND s.title_vector @@ ${built.anyWord()}
+        ORDER BY ts_rank(s.title_vector, ${built.tsquery}) DESC, s.agenda_length DESC LIMIT ${candidates})
+      UNION
+      (SELECT s.agenda_item_id ${built.fromWhere}
+        ORDER BY s.agenda_length DESC LIMIT ${candidates})
+    ), ranked AS (
+      SELECT s.agenda_item_id AS id, ${built.rank} AS rank
+      FROM candidates c JOIN agenda_item_search s ON s.agenda_item_id = c.agenda_item_id
+      JOIN meetings m ON m.id = s.meeting_id
+    )
+    SELECT id, rank, (SELECT count(*)::int FROM ranked) AS candidates
+    FROM ranked ORDER BY rank DESC, id LIMIT ${limit} OFFSET ${offset}`;
+}
+
+interface RankedRow {
+  id: string;
+  rank: number;
+  candidates: number;
+}
+
+interface DetailRow {
+  id: string;
+  meetingId: string;
+  organizationId: string;
+  organizationName: string;
+  meetingTitle: string;
+  meetingStart: Date;
+  itemNumber: string;
+  itemTitle: string;
+  titleHighlight: string;
+  snippet: string;
+  inTitle: boolean;
+  inSections: boolean;
+  inDecision: boolean;
+  inAttachments: boolean;
+}
+
+async function details(
+  db: Queryable,
+  audience: Audience,
+  query: SearchQuery,
+  words: SearchWords,
+  ids: string[],
+): Promise<Map<string, DetailRow>> {
+  if (ids.length === 0) return new Map();
+  const scope = query.scope ?? "all";
+  const params = new Params();
+  const q = `websearch_to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(query.q)})`;
+  const anyWord = `to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(orQuery(words.wanted))})`;
+  const [idsParam, headline, titleHeadline] = [
+    params.add(ids),
+    params.add(HEADLINE_OPTIONS),
+    params.add(TITLE_HIGHLIGHT_OPTIONS),
+  ];
+  const minutesVisible = searchableMinutesCondition(audience, "m");
+  const decision = `CASE WHEN ${minutesVisible} THEN i.decision END`;
+  const sections = "concat_ws(E'\\n', i.recommendation, i.background, i.case_presentation, i.finance)";
+  // The snippet comes only from text the reader may see, and from the scope searched.
+  const snippetText =
+    scope === "minutes"
+      ? decision
+      : scope === "agenda"
+        ? `concat_ws(E'\\n', ${sections}, left(att.text, ${SNIPPET_ATTACHMENT_CHARS}))`
+        : `concat_ws(E'\\n', ${sections}, ${decision}, left(att.text, ${SNIPPET_ATTACHMENT_CHARS}))`;
+  const rows = await db.query<DetailRow>(
+    `SELECT i.id, i.meeting_id AS "meetingId", m.organization_id AS "organizationId",
+        o.name AS "organizationName", m.title AS "meetingTitle", m.start_at AS "meetingStart",
+        i.number AS "itemNumber", i.title AS "itemTitle",
+        ts_headline('${TEXT_SEARCH_CONFIG}', i.title, ${q}, ${titleHeadline}) AS "titleHighlight",
+        CASE WHEN to_tsvector('${TEXT_SEARCH_CONFIG}', coalesce(${snippetText}, '')) @@ (${anyWord})
+          THEN ts_headline('${TEXT_SEARCH_CONFIG}', ${snippetText}, ${q}, ${headline}) ELSE '' END AS snippet,
+        s.title_vector @@ (${anyWord}) AS "inTitle",
+        to_tsvector('${TEXT_SEARCH_CONFIG}', ${sections}) @@ (${anyWord}) AS "inSections",
+        coalesce(${minutesVisible} AND s.decision_vector @@ (${anyWord}), false) AS "inDecision",
+        coalesce(to_tsvector('${TEXT_SEARCH_CONFIG}', att.text) @@ (${anyWord}), false) AS "inAttachments"
+      FROM agenda_items i
+      JOIN agenda_item_search s ON s.agenda_item_id = i.id
+      JOIN meetings m ON m.id = i.meeting_id
+      JOIN organizations o ON o.id = m.organization_id
+      LEFT JOIN LATERAL (SELECT string_agg(f.extracted_text, E'\\n' ORDER BY f.created_at, f.id) AS text
+        FROM files f WHERE f.agenda_item_id = i.id) att ON true
+      WHERE i.id = ANY (${idsParam}::uuid[])`,
+    params.values,
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function matchedIn(row: DetailRow, scope: SearchQuery["scope"]): MatchedPart[] {
+  const parts: MatchedPart[] = [];
+  if (scope !== "minutes" && row.inTitle) parts.push("title");
+  if (scope !== "minutes" && row.inSections) parts.push("sections");
+  if (scope !== "agenda" && row.inDecision) parts.push("decision");
+  if (scope !== "minutes" && row.inAttachments) parts.push("attachments");
+  return parts;
+}
+
+/** The planner's estimate of the matches: counting them exactly would cost what ranking them does. */
+async function estimateMatches(db: Queryable, built: SearchSql): Promise<number> {
+  const [row] = await db.query<{ "QUERY PLAN": unknown }>(
+    `EXPLAIN (FORMAT JSON) SELECT 1 ${built.fromWhere}`,
+    built.params.values,
+  );
+  const plan = row?.["QUERY PLAN"];
+  const parsed = (typeof plan === "string" ? JSON.parse(plan) : plan) as { Plan: { "Plan Rows": number } }[];
+  return Math.round(parsed[0]?.Plan["Plan Rows"] ?? 0);
+}
+
+interface SearchRun {
+  words: SearchWords;
+  rows: RankedRow[];
+  total: number | null;
+}
+
+/** The words PostgreSQL would look for (stop words such as `og` drop out); null: nothing to search. */
+export async function searchWords(db: Queryable, q: string): Promise<SearchWords | null> {
+  const { wanted, negated } = queryWords(q);
+  const lower = (words: { text: string }[]) => [...new Set(words.map((w) => w.text.toLowerCase()))];
+  const [row] = await db.query<{ nodes: number; wanted: string[]; negated: string[] }>(
+    `SELECT numnode(websearch_to_tsquery('${TEXT_SEARCH_CONFIG}', $1)) AS nodes,
+       ARRAY(SELECT w FROM unnest($2::text[]) w WHERE numnode(plainto_tsquery('${TEXT_SEARCH_CONFIG}', w)) > 0) AS wanted,
+       ARRAY(SELECT w FROM unnest($3::text[]) w WHERE numnode(plainto_tsquery('${TEXT_SEARCH_CONFIG}', w)) > 0) AS negated`,
+    [q, lower(wanted), lower(negated)],
+  );
+  return row && row.nodes > 0 && row.wanted.length > 0 ? { wanted: row.wanted, negated: row.negated } : null;
+}
+
+async function runSearch(
+  ctx: Context,
+  query: SearchQuery,
+  offset: number,
+  limit: number,
+): Promise<SearchRun | null> {
+  const words = await searchWords(ctx.db, query.q);
+  if (!words) return null;
+  const built = searchSql(ctx.actor.audience, query, words);
+  const cap = Math.max(CANDIDATES, offset + limit + 1);
+  const rows = await ctx.db.query<RankedRow>(
+    boundedSearchStatement(built, cap, limit + 1, offset),
+    built.params.values,
+  );
+  // Fewer candidates than the cap: the longest-first stage held every match.
+  const candidates = rows[0]?.candidates;
+  const total =
+    candidates !== undefined && candidates < cap ? candidates : offset === 0 && !rows.length ? 0 : null;
+  return { words, rows, total };
+}
+
+/**
+ * A word nothing visible matches, replaced by the most similar word of a person's or a body's
+ * name (trigram similarity): `Thyring` becomes `Thyrring`. Null when no word needs or has one.
+ */
+async function correctedQuery(ctx: Context, query: SearchQuery): Promise<string | null> {
+  let corrected = query.q;
+  for (const word of wantedWords(query.q)) {
+    if (word.text.length < 4 || /\d/.test(word.text)) continue;
+    const alone = searchSql(ctx.actor.audience, { q: word.text }, { wanted: [word.text], negated: [] });
+    const [found] = await ctx.db.query<{ any: boolean }>(
+      `SELECT EXISTS (SELECT 1 ${alone.fromWhere}) AS any`,
+      alone.params.values,
+    );
+    if (found?.any) continue;
+    const [similar] = await ctx.db.query<{ word: string }>(
+      `SELECT word FROM (
+         SELECT regexp_split_to_table(name, '[\\s,.()/-]+') AS word FROM people WHERE $1 <% name
+         UNION
+         SELECT regexp_split_to_table(name, '[\\s,.()/-]+') FROM organizations WHERE $1 <% name
+       ) words
+       WHERE lower(word) <> lower($1) AND similarity(lower(word), lower($1)) >= 0.4
+       ORDER BY similarity(lower(word), lower($1)) DESC, word LIMIT 1`,
+      [word.text],
+    );
+    if (similar) corrected = replaceWord(corrected, word.text, similar.word);
+  }
+  return corrected === query.q ? null : corrected;
+}
+
+/**
+ * Searches the agenda items the actor may see: ranked hits with highlighted snippets, a total and
+ * the cursor of the next page. A query whose words match nothing is retried once with misspelt
+ * names corrected; `correctedFrom` then holds the words as typed.
+ */
+export async function searchAgendaItems(ctx: Context, input: SearchQuery): Promise<SearchResults> {
+  const query = { ...input, q: input.q.trim() };
+  const limit = query.limit ?? SEARCH_PAGE_SIZE;
+  const [offsetValue] = query.cursor ? decodeCursor(query.cursor, 1) : [0];
+  const offset = typeof offsetValue === "number" && offsetValue >= 0 ? offsetValue : 0;
+  if (offset > MAX_OFFSET) {
+    throw new AppError("validation.cursor", `search shows at most ${MAX_OFFSET} results; narrow the search`, {
+      field: "cursor",
+    });
+  }
+  if (wantedWords(query.q).length === 0) {
+    throw new AppError("validation.invalid", "q: give at least one word to look for (not only -words)", {
+      field: "q",
+    });
+  }
+  let searched = query;
+  let correctedFrom: string | null = null;
+  let run = await runSearch(ctx, searched, offset, limit);
+  if (!run?.rows.length && offset === 0) {
+    const corrected = await correctedQuery(ctx, query);
+    if (corrected) {
+      const retried = await runSearch(ctx, { ...query, q: corrected }, offset, limit);
+      if (retried?.rows.length) {
+        searched = { ...query, q: corrected };
+        correctedFrom = query.q;
+        run = retried;
+      }
+    }
+  }
+  if (!run) {
+    return { data: [], total: 0, totalIsExact: true, query: query.q, correctedFrom: null, nextCursor: null };
+  }
+  const page = run.rows.slice(0, limit);
+  const scope = searched.scope ?? "all";
+  const found = await details(
+    ctx.db,
+    ctx.actor.audience,
+    searched,
+    run.words,
+    page.map((row) => row.id),
+  );
+  const data: SearchHit[] = [];
+  for (const row of page) {
+    const detail = found.get(row.id);
+    if (!detail) continue;
+    data.push({
+      agendaItemId: detail.id,
+      meetingId: detail.meetingId,
+      organizationId: detail.organizationId,
+      organizationName: detail.organizationName,
+      meetingTitle: detail.meetingTitle,
+      meetingStart: toDanishIsoString(detail.meetingStart),
+      itemNumber: detail.itemNumber,
+      itemTitle: detail.itemTitle,
+      titleHighlight: detail.titleHighlight,
+      snippet: detail.snippet,
+      matchedIn: matchedIn(detail, scope),
+      rank: row.rank,
+    });
+  }
+  const total =
+    run.total ??
+    Math.max(
+      offset + page.length,
+      await estimateMatches(ctx.db, searchSql(ctx.actor.audience, searched, run.words)),
+    );
+  const hasMore = run.rows.length > limit && offset + limit <= MAX_OFFSET;
+  return {
+    data,
+    total,
+    totalIsExact: run.total !== null,
+    query: searched.q,
+    correctedFrom,
+    nextCursor: hasMore ? encodeCursor([offset + limit]) : null,
+  };
+}
