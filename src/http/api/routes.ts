@@ -80,6 +80,8 @@ import {
 } from "../../core/organizations/organizations.ts";
 import { createPerson, findPeople, getPersonById, updatePerson } from "../../core/people/people.ts";
 import { Person, PersonCreate, PersonQuery, PersonUpdate } from "../../core/people/person.schema.ts";
+import { SearchQuery, SearchResults } from "../../core/search/search.schema.ts";
+import { searchAgendaItems } from "../../core/search/search-agenda-items.ts";
 import { Id } from "../../core/shared/schema.ts";
 import type { FileStore } from "../../platform/files/file-store.ts";
 import { ProblemSchema } from "./problem-schema.ts";
@@ -198,6 +200,21 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getFileById,
     update: updateFile,
   });
+
+  app.get(
+    "/search",
+    {
+      schema: {
+        tags: ["Search"],
+        summary: "Search agenda items: titles, sections, decisions, attachments (Danish stemming)",
+        description:
+          'Ranked hits with highlighted snippets. Syntax: words, "a phrase", -word (without), OR. A name that matches nothing is corrected to the most similar person or body name (correctedFrom). The public finds only open items of published agendas, and decisions once the minutes are published.',
+        querystring: SearchQuery,
+        response: { 200: SearchResults, 400: ProblemSchema },
+      },
+    },
+    (request) => searchAgendaItems(request.ctx, request.query as SearchQuery),
+  );
 
   // Uploads carry the bytes as the body and the metadata in the query string.
   app.register(async (uploads) => {
