@@ -1,58 +1,74 @@
 -- Full-text search over agenda items, Danish stemming ('danish' configuration; no unaccent, which
--- would fold å to a). One derived row per item, kept current by triggers, so the record's own
--- tables (and their export and restore) stay as they are: a restore inserts items and files, and
--- the triggers rebuild the search rows. See docs/decisions/0003-search.md.
+-- would fold å to a). Derived rows per item, kept current by triggers, so the record's own tables
+-- (and their export and restore) stay as they are: a restore inserts items and files, and the
+-- triggers rebuild the search rows. See docs/decisions/0003-search.md.
 
+-- Two tables, because a row's width decides what scanning many matches costs: the narrow one
+-- holds what candidate selection reads (ids, visibility, the head of the text, the decision), the
+-- wide one the whole agenda text, read only for the candidates that are ranked.
 CREATE TABLE agenda_item_search (
   agenda_item_id uuid PRIMARY KEY REFERENCES agenda_items (id) ON DELETE CASCADE,
   -- Copied from the item so that candidates are filtered without reading the item's wide row.
   meeting_id uuid NOT NULL,
   is_public boolean NOT NULL,
   outcome text,
-  -- The title alone: few rows match a word in a title, so ranking starts there (small index).
-  title_vector tsvector NOT NULL,
-  -- Everything shown with the agenda: title (A), Indstilling (B), Baggrund, Sagsfremstilling and
-  -- Økonomi (C), the text of the item's files (D).
-  agenda_vector tsvector NOT NULL,
+  -- Distinct words of the agenda text. An unnormalised rank grows with a document's length, so
+  -- when a word matches too many items to rank them all, the longest are ranked (see search).
+  agenda_length integer NOT NULL,
+  -- The head of the item: title (A) and Indstilling (B), which decide most of an item's rank.
+  head_vector tsvector NOT NULL,
   -- The decision alone: the public may search it only once the minutes are published.
-  decision_vector tsvector NOT NULL,
-  -- Distinct words of agenda_vector. An unnormalised rank grows with a document's length, so when
-  -- a word matches too many items to rank them all, the longest are the ones ranked (see search).
-  agenda_length integer NOT NULL
+  decision_vector tsvector NOT NULL
 );
-CREATE INDEX agenda_item_search_title ON agenda_item_search USING gin (title_vector);
-CREATE INDEX agenda_item_search_agenda ON agenda_item_search USING gin (agenda_vector);
+CREATE INDEX agenda_item_search_head ON agenda_item_search USING gin (head_vector);
 CREATE INDEX agenda_item_search_decision ON agenda_item_search USING gin (decision_vector);
 CREATE INDEX agenda_item_search_meeting ON agenda_item_search (meeting_id);
 CREATE INDEX agenda_item_search_length ON agenda_item_search (agenda_length DESC, agenda_item_id);
 
+-- Everything shown with the agenda: title (A), Indstilling (B), Baggrund, Sagsfremstilling and
+-- Økonomi (C), the text of the item's files (D).
+CREATE TABLE agenda_item_text_search (
+  agenda_item_id uuid PRIMARY KEY REFERENCES agenda_items (id) ON DELETE CASCADE,
+  agenda_length integer NOT NULL,
+  agenda_vector tsvector NOT NULL
+);
+CREATE INDEX agenda_item_text_search_vector ON agenda_item_text_search USING gin (agenda_vector);
+CREATE INDEX agenda_item_text_search_length ON agenda_item_text_search (agenda_length DESC, agenda_item_id);
+
 -- Attachment text beyond this many characters is not indexed: a tsvector holds at most 1 MB and
 -- positions stop at 16,383, so the tail of a very long document would add little but size.
 CREATE FUNCTION agenda_item_search_refresh(item_ids uuid[]) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO agenda_item_search (agenda_item_id, meeting_id, is_public, outcome, title_vector, agenda_vector,
-    decision_vector, agenda_length)
-  SELECT id, meeting_id, is_public, outcome, title_vector, agenda_vector, decision_vector, length(agenda_vector)
-  FROM (SELECT i.id, i.meeting_id, i.is_public, i.outcome,
-    to_tsvector('danish', i.title) AS title_vector,
+  INSERT INTO agenda_item_text_search (agenda_item_id, agenda_length, agenda_vector)
+  SELECT id, length(agenda_vector), agenda_vector
+  FROM (SELECT i.id,
     setweight(to_tsvector('danish', i.title), 'A')
       || setweight(to_tsvector('danish', coalesce(i.recommendation, '')), 'B')
       || setweight(to_tsvector('danish', concat_ws(E'\n', i.background, i.case_presentation, i.finance)), 'C')
-      || setweight(to_tsvector('danish', left(coalesce(a.text, ''), 200000)), 'D') AS agenda_vector,
-    to_tsvector('danish', coalesce(i.decision, '')) AS decision_vector
-  FROM agenda_items i
-  LEFT JOIN LATERAL (
-    SELECT string_agg(f.extracted_text, E'\n' ORDER BY f.created_at, f.id) AS text
-    FROM files f WHERE f.agenda_item_id = i.id
-  ) a ON true
-  WHERE i.id = ANY (item_ids)) built
+      || setweight(to_tsvector('danish', left(coalesce(a.text, ''), 200000)), 'D') AS agenda_vector
+    FROM agenda_items i
+    LEFT JOIN LATERAL (
+      SELECT string_agg(f.extracted_text, E'\n' ORDER BY f.created_at, f.id) AS text
+      FROM files f WHERE f.agenda_item_id = i.id
+    ) a ON true
+    WHERE i.id = ANY (item_ids)) built
+  ON CONFLICT (agenda_item_id) DO UPDATE SET
+    agenda_length = EXCLUDED.agenda_length,
+    agenda_vector = EXCLUDED.agenda_vector;
+  INSERT INTO agenda_item_search (agenda_item_id, meeting_id, is_public, outcome, agenda_length, head_vector,
+    decision_vector)
+  SELECT i.id, i.meeting_id, i.is_public, i.outcome, t.agenda_length,
+    setweight(to_tsvector('danish', i.title), 'A')
+      || setweight(to_tsvector('danish', coalesce(i.recommendation, '')), 'B'),
+    to_tsvector('danish', coalesce(i.decision, ''))
+  FROM agenda_items i JOIN agenda_item_text_search t ON t.agenda_item_id = i.id
+  WHERE i.id = ANY (item_ids)
   ON CONFLICT (agenda_item_id) DO UPDATE SET
     meeting_id = EXCLUDED.meeting_id,
     is_public = EXCLUDED.is_public,
     outcome = EXCLUDED.outcome,
-    title_vector = EXCLUDED.title_vector,
-    agenda_vector = EXCLUDED.agenda_vector,
-    decision_vector = EXCLUDED.decision_vector,
-    agenda_length = EXCLUDED.agenda_length
+    agenda_length = EXCLUDED.agenda_length,
+    head_vector = EXCLUDED.head_vector,
+    decision_vector = EXCLUDED.decision_vector
 $$;
 
 -- Statement-level triggers with transition tables: a bulk insert of 1,000 items builds their

@@ -23,4 +23,8 @@ export const recordTables = [
  * Tables that are bookkeeping or derived, not record: the search rows are rebuilt by triggers when
  * a restore inserts the items and files.
  */
-export const nonRecordTables = ["schema_migrations", "agenda_item_search"] as const;
+export const nonRecordTables = [
+  "schema_migrations",
+  "agenda_item_search",
+  "agenda_item_text_search",
+] as const;

@@ -61,3 +61,18 @@ export function snippetParts(snippet: string): SnippetPart[] {
   }
   return parts;
 }
+
+const NEGATED = /(^|\s)-("[^"]*"?|[^\s"]+)/g;
+
+/** The query without its -words: what ranks the matches (a rank of "a -b" scores a only). */
+export function positiveQuery(query: string): string {
+  return query.replace(NEGATED, " ").trim();
+}
+
+/**
+ * The query loosened so that an index alone decides it: no -words, no phrases (their words must
+ * still all be there). It finds a superset of the matches, which the exact query then checks.
+ */
+export function relaxedQuery(query: string): string {
+  return positiveQuery(query).replaceAll('"', " ").trim();
+}

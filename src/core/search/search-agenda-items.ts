@@ -8,7 +8,15 @@ import {
   searchableMinutesCondition,
 } from "../publication/visibility.ts";
 import type { Context } from "../shared/context.ts";
-import { MARK_END, MARK_START, queryWords, replaceWord, wantedWords } from "./query-text.ts";
+import {
+  MARK_END,
+  MARK_START,
+  positiveQuery,
+  queryWords,
+  relaxedQuery,
+  replaceWord,
+  wantedWords,
+} from "./query-text.ts";
 import {
   type MatchedPart,
   SEARCH_PAGE_SIZE,
@@ -51,12 +59,31 @@ const TITLE_HIGHLIGHT_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, Hi
 /** Attachment text a snippet is drawn from: enough for a passage, bounded for speed. */
 const SNIPPET_ATTACHMENT_CHARS = 20_000;
 
-/** Placeholders numbered as values are added, so a statement carries only the parameters it uses. */
+/**
+ * Parameters of statements built from parts: a part takes a placeholder, and a finished statement
+ * numbers only the placeholders it uses, so that no statement carries a parameter it never reads
+ * (PostgreSQL cannot type those).
+ */
 class Params {
-  readonly values: unknown[] = [];
+  readonly #values: unknown[] = [];
   add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
+    this.#values.push(value);
+    return `\u0001${this.#values.length - 1}\u0001`;
+  }
+  statement(sql: string): { sql: string; params: unknown[] } {
+    const numbers = new Map<number, number>();
+    const params: unknown[] = [];
+    const numbered = sql.replace(/\u0001(\d+)\u0001/g, (_, index: string) => {
+      const key = Number(index);
+      let number = numbers.get(key);
+      if (number === undefined) {
+        params.push(this.#values[key]);
+        number = params.length;
+        numbers.set(key, number);
+      }
+      return `$${number}`;
+    });
+    return { sql: numbered, params };
   }
 }
 
@@ -66,88 +93,99 @@ export interface SearchWords {
   negated: string[];
 }
 
-/** The SQL of one search: the match, visibility and filter conditions, and the rank, over `s` and `m`. */
+/** The SQL of one search over `s` (narrow row), `t` (agenda text) and `m` (meeting). */
 export interface SearchSql {
   params: Params;
-  /** `FROM agenda_item_search s JOIN meetings m ... WHERE ...`, without ORDER or LIMIT. */
-  fromWhere: string;
-  /** The rank of row `s`. */
+  /** Visibility and the filters: columns of `s` and `m` only, never a vector. */
+  filters: string;
+  /** The exact text match: the query as typed, on what the actor may search. */
+  match: string;
+  /** The rank of the row. */
   rank: string;
-  /** The tsquery, as an SQL expression. */
+  /** The query as typed / without -words / loosened for an index (see query-text.ts). */
   tsquery: string;
+  rankQuery: string;
+  relaxedQuery: string;
   /** A tsquery of any wanted word (the words joined by OR). */
-  anyWord(): string;
+  anyWord: string;
   /** Whether the decision of row `s` may be searched and shown. */
   minutesVisible: string;
+  scope: NonNullable<SearchQuery["scope"]>;
 }
 
 const orQuery = (words: string[]) => words.join(" | ");
+const FROM = `FROM agenda_item_search s JOIN agenda_item_text_search t ON t.agenda_item_id = s.agenda_item_id
+  JOIN meetings m ON m.id = s.meeting_id`;
 
 /** Builds the conditions shared by the naive query and the bounded one. */
 export function searchSql(audience: Audience, query: SearchQuery, words: SearchWords): SearchSql {
   const params = new Params();
-  const tsquery = `websearch_to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(query.q)})`;
-  let anyWord: string | undefined;
-  const anyWordQuery = () => {
-    anyWord ??= `to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(orQuery(words.wanted))})`;
-    return anyWord;
-  };
+  const webQuery = (text: string) => `websearch_to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(text)})`;
+  const tsquery = webQuery(query.q);
+  const positive = positiveQuery(query.q);
+  const rankQuery = positive === query.q ? tsquery : webQuery(positive);
+  const relaxed = relaxedQuery(query.q);
+  const relaxedTsquery = relaxed === positive ? rankQuery : webQuery(relaxed);
+  const anyWord = `to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(orQuery(words.wanted))})`;
   const minutesVisible = searchableMinutesCondition(audience, "m");
-  const agendaRank = `ts_rank(s.agenda_vector, ${tsquery})`;
-  const decisionRank = `ts_rank(${DECISION_WEIGHTS}, s.decision_vector, ${tsquery})`;
+  const agendaRank = `ts_rank(t.agenda_vector, ${rankQuery})`;
+  const decisionRank = `ts_rank(${DECISION_WEIGHTS}, s.decision_vector, ${rankQuery})`;
   const scope = query.scope ?? "all";
-  const conditions: string[] = [searchableItemCondition(audience, "s", "m")];
+  let match: string;
   let rank: string;
   if (scope === "agenda") {
-    conditions.push(`s.agenda_vector @@ ${tsquery}`);
+    match = `t.agenda_vector @@ ${tsquery}`;
     rank = agendaRank;
   } else if (scope === "minutes") {
-    conditions.push(`${minutesVisible} AND s.decision_vector @@ ${tsquery}`);
+    match = `${minutesVisible} AND s.decision_vector @@ ${tsquery}`;
     rank = decisionRank;
   } else {
     // The agenda's text and a visible decision are searched as one text: "a b" matches an item
     // with a in its title and b in its decision, and "-b" leaves it out if its decision says b.
-    // The agenda's own index finds most matches; the concatenation is checked only for items
-    // whose decision holds a wanted word.
     const excludedByDecision = words.negated.length
       ? ` AND NOT (${minutesVisible} AND s.decision_vector @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(orQuery(words.negated))}))`
       : "";
-    conditions.push(`((s.agenda_vector @@ ${tsquery}${excludedByDecision})
-      OR (${minutesVisible} AND s.decision_vector @@ ${anyWordQuery()}
-        AND (s.agenda_vector || s.decision_vector) @@ ${tsquery}))`);
+    match = `((t.agenda_vector @@ ${tsquery}${excludedByDecision})
+      OR (${minutesVisible} AND s.decision_vector @@ ${anyWord}
+        AND (t.agenda_vector || s.decision_vector) @@ ${tsquery}))`;
     rank = `(${agendaRank} + CASE WHEN ${minutesVisible} THEN ${decisionRank} ELSE 0 END)`;
   }
-  if (query.organizationId) conditions.push(`m.organization_id = ${params.add(query.organizationId)}::uuid`);
+  const filters: string[] = [searchableItemCondition(audience, "s", "m")];
+  if (query.organizationId) filters.push(`m.organization_id = ${params.add(query.organizationId)}::uuid`);
   if (query.from) {
-    conditions.push(
+    filters.push(
       `m.start_at >= (${params.add(query.from)}::date)::timestamp AT TIME ZONE 'Europe/Copenhagen'`,
     );
   }
   if (query.to) {
-    conditions.push(
+    filters.push(
       `m.start_at < (${params.add(query.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen'`,
     );
   }
-  if (query.outcome) conditions.push(`${minutesVisible} AND s.outcome = ${params.add(query.outcome)}`);
+  if (query.outcome) filters.push(`${minutesVisible} AND s.outcome = ${params.add(query.outcome)}`);
   if (query.caseId) {
-    conditions.push(`EXISTS (SELECT 1 FROM consultations sc
+    filters.push(`EXISTS (SELECT 1 FROM consultations sc
       WHERE sc.agenda_item_id = s.agenda_item_id AND sc.case_id = ${params.add(query.caseId)}::uuid)`);
   }
   if (query.personId) {
     const person = params.add(query.personId);
     // Presenters show with the open item; who attended shows with the minutes.
-    conditions.push(`(EXISTS (SELECT 1 FROM agenda_item_presenters sp
+    filters.push(`(EXISTS (SELECT 1 FROM agenda_item_presenters sp
         WHERE sp.agenda_item_id = s.agenda_item_id AND sp.person_id = ${person}::uuid)
       OR (${minutesVisible} AND EXISTS (SELECT 1 FROM meeting_attendance sa
         WHERE sa.meeting_id = s.meeting_id AND sa.person_id = ${person}::uuid AND sa.status = 'present')))`);
   }
   return {
     params,
-    fromWhere: `FROM agenda_item_search s JOIN meetings m ON m.id = s.meeting_id WHERE ${conditions.join(" AND ")}`,
+    filters: filters.join(" AND "),
+    match,
     rank,
     tsquery,
-    anyWord: anyWordQuery,
+    rankQuery,
+    relaxedQuery: relaxedTsquery,
+    anyWord,
     minutesVisible,
+    scope,
   };
 }
 
@@ -162,34 +200,60 @@ export function naiveSearchStatement(
   limit = SEARCH_PAGE_SIZE,
 ): { sql: string; params: unknown[] } {
   const built = searchSql(audience, query, words);
-  return {
-    sql: `SELECT s.agenda_item_id AS id, ${built.rank} AS rank ${built.fromWhere}
-      ORDER BY rank DESC, s.agenda_item_id LIMIT ${limit}`,
-    params: built.params.values,
-  };
+  return built.params.statement(`SELECT s.agenda_item_id AS id, ${built.rank} AS rank ${FROM}
+      WHERE ${built.match} AND ${built.filters}
+      ORDER BY rank DESC, s.agenda_item_id LIMIT ${limit}`);
 }
 
-/** The bounded query: candidates from titles and from the longest matches, ranked exactly. */
-function boundedSearchStatement(built: SearchSql, candidates: number, limit: number, offset: number): string {
-  return `WITH candidates AS (
-      (SELECT s.agenda_item_id ${built.fromWhere} AND s.title_vector @@ ${built.anyWord()}
-        ORDER BY ts_rank(s.title_vector, ${built.tsquery}) DESC, s.agenda_length DESC LIMIT ${candidates})
-      UNION
-      (SELECT s.agenda_item_id ${built.fromWhere}
-        ORDER BY s.agenda_length DESC LIMIT ${candidates})
-    ), ranked AS (
+/**
+ * The bounded query: candidates by the head of the text, by length, and by decision (each read
+ * through an index, no vector decompressed), then the exact match and rank on those alone.
+ */
+export function boundedSearchStatement(
+  built: SearchSql,
+  candidates: number,
+  limit: number,
+  offset: number,
+): string {
+  const narrow = "FROM agenda_item_search s JOIN meetings m ON m.id = s.meeting_id";
+  const stages: string[] = [];
+  if (built.scope !== "minutes") {
+    stages.push(`head AS (SELECT s.agenda_item_id ${narrow}
+        WHERE s.head_vector @@ ${built.anyWord} AND ${built.filters}
+        ORDER BY ts_rank(s.head_vector, ${built.rankQuery}) DESC, s.agenda_length DESC LIMIT ${candidates})`);
+    stages.push(`longest AS (SELECT s.agenda_item_id ${FROM}
+        WHERE t.agenda_vector @@ ${built.relaxedQuery} AND ${built.filters}
+        ORDER BY t.agenda_length DESC LIMIT ${candidates})`);
+  }
+  if (built.scope !== "agenda") {
+    stages.push(`decided AS (SELECT s.agenda_item_id ${narrow}
+        WHERE ${built.minutesVisible} AND s.decision_vector @@ ${built.relaxedQuery} AND ${built.filters}
+        ORDER BY s.agenda_length DESC LIMIT ${candidates})`);
+  }
+  const names = stages.map((stage) => stage.slice(0, stage.indexOf(" ")));
+  // Complete when no stage that finds matches in full (all but `head`) hit its limit.
+  const complete = names
+    .filter((name) => name !== "head")
+    .map((name) => `(SELECT count(*) FROM ${name}) < ${candidates}`)
+    .join(" AND ");
+  return `WITH ${stages.join(",\n")},
+    candidates AS (${names.map((name) => `SELECT agenda_item_id FROM ${name}`).join(" UNION ")}),
+    ranked AS (
       SELECT s.agenda_item_id AS id, ${built.rank} AS rank
       FROM candidates c JOIN agenda_item_search s ON s.agenda_item_id = c.agenda_item_id
+      JOIN agenda_item_text_search t ON t.agenda_item_id = s.agenda_item_id
       JOIN meetings m ON m.id = s.meeting_id
+      WHERE ${built.match} AND ${built.filters}
     )
-    SELECT id, rank, (SELECT count(*)::int FROM ranked) AS candidates
+    SELECT id, rank, (SELECT count(*)::int FROM ranked) AS matches, ${complete} AS complete
     FROM ranked ORDER BY rank DESC, id LIMIT ${limit} OFFSET ${offset}`;
 }
 
 interface RankedRow {
   id: string;
   rank: number;
-  candidates: number;
+  matches: number;
+  complete: boolean;
 }
 
 interface DetailRow {
@@ -236,14 +300,14 @@ async function details(
       : scope === "agenda"
         ? `concat_ws(E'\\n', ${sections}, left(att.text, ${SNIPPET_ATTACHMENT_CHARS}))`
         : `concat_ws(E'\\n', ${sections}, ${decision}, left(att.text, ${SNIPPET_ATTACHMENT_CHARS}))`;
-  const rows = await db.query<DetailRow>(
+  const statement = params.statement(
     `SELECT i.id, i.meeting_id AS "meetingId", m.organization_id AS "organizationId",
         o.name AS "organizationName", m.title AS "meetingTitle", m.start_at AS "meetingStart",
         i.number AS "itemNumber", i.title AS "itemTitle",
         ts_headline('${TEXT_SEARCH_CONFIG}', i.title, ${q}, ${titleHeadline}) AS "titleHighlight",
         CASE WHEN to_tsvector('${TEXT_SEARCH_CONFIG}', coalesce(${snippetText}, '')) @@ (${anyWord})
           THEN ts_headline('${TEXT_SEARCH_CONFIG}', ${snippetText}, ${q}, ${headline}) ELSE '' END AS snippet,
-        s.title_vector @@ (${anyWord}) AS "inTitle",
+        to_tsvector('${TEXT_SEARCH_CONFIG}', i.title) @@ (${anyWord}) AS "inTitle",
         to_tsvector('${TEXT_SEARCH_CONFIG}', ${sections}) @@ (${anyWord}) AS "inSections",
         coalesce(${minutesVisible} AND s.decision_vector @@ (${anyWord}), false) AS "inDecision",
         coalesce(to_tsvector('${TEXT_SEARCH_CONFIG}', att.text) @@ (${anyWord}), false) AS "inAttachments"
@@ -254,8 +318,8 @@ async function details(
       LEFT JOIN LATERAL (SELECT string_agg(f.extracted_text, E'\\n' ORDER BY f.created_at, f.id) AS text
         FROM files f WHERE f.agenda_item_id = i.id) att ON true
       WHERE i.id = ANY (${idsParam}::uuid[])`,
-    params.values,
   );
+  const rows = await db.query<DetailRow>(statement.sql, statement.params);
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -270,10 +334,10 @@ function matchedIn(row: DetailRow, scope: SearchQuery["scope"]): MatchedPart[] {
 
 /** The planner's estimate of the matches: counting them exactly would cost what ranking them does. */
 async function estimateMatches(db: Queryable, built: SearchSql): Promise<number> {
-  const [row] = await db.query<{ "QUERY PLAN": unknown }>(
-    `EXPLAIN (FORMAT JSON) SELECT 1 ${built.fromWhere}`,
-    built.params.values,
+  const statement = built.params.statement(
+    `EXPLAIN (FORMAT JSON) SELECT 1 ${FROM} WHERE ${built.match} AND ${built.filters}`,
   );
+  const [row] = await db.query<{ "QUERY PLAN": unknown }>(statement.sql, statement.params);
   const plan = row?.["QUERY PLAN"];
   const parsed = (typeof plan === "string" ? JSON.parse(plan) : plan) as { Plan: { "Plan Rows": number } }[];
   return Math.round(parsed[0]?.Plan["Plan Rows"] ?? 0);
@@ -308,14 +372,11 @@ async function runSearch(
   if (!words) return null;
   const built = searchSql(ctx.actor.audience, query, words);
   const cap = Math.max(CANDIDATES, offset + limit + 1);
-  const rows = await ctx.db.query<RankedRow>(
-    boundedSearchStatement(built, cap, limit + 1, offset),
-    built.params.values,
-  );
-  // Fewer candidates than the cap: the longest-first stage held every match.
-  const candidates = rows[0]?.candidates;
-  const total =
-    candidates !== undefined && candidates < cap ? candidates : offset === 0 && !rows.length ? 0 : null;
+  const statement = built.params.statement(boundedSearchStatement(built, cap, limit + 1, offset));
+  const rows = await ctx.db.query<RankedRow>(statement.sql, statement.params);
+  // Complete: no stage that finds every match hit the cap, so every match was ranked.
+  const first = rows[0];
+  const total = first ? (first.complete ? first.matches : null) : offset === 0 ? 0 : null;
   return { words, rows, total };
 }
 
@@ -328,10 +389,10 @@ async function correctedQuery(ctx: Context, query: SearchQuery): Promise<string 
   for (const word of wantedWords(query.q)) {
     if (word.text.length < 4 || /\d/.test(word.text)) continue;
     const alone = searchSql(ctx.actor.audience, { q: word.text }, { wanted: [word.text], negated: [] });
-    const [found] = await ctx.db.query<{ any: boolean }>(
-      `SELECT EXISTS (SELECT 1 ${alone.fromWhere}) AS any`,
-      alone.params.values,
+    const exists = alone.params.statement(
+      `SELECT EXISTS (SELECT 1 ${FROM} WHERE ${alone.match} AND ${alone.filters}) AS any`,
     );
+    const [found] = await ctx.db.query<{ any: boolean }>(exists.sql, exists.params);
     if (found?.any) continue;
     const [similar] = await ctx.db.query<{ word: string }>(
       `SELECT word FROM (
