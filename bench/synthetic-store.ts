@@ -28,6 +28,24 @@ export interface SyntheticStore {
 // Migrations are not part of the key: opening a cached store applies the new ones.
 const cacheKey = (items: number) => `v${SYNTHETIC_VERSION}_n${items}`;
 
+function serverDatabaseUrl(name: string): string {
+  const url = new URL(TEST_SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Where the corpus of `items` lives on `kind`: the data folder (files; PGlite) and the server database. */
+export function syntheticStoreLocation(
+  kind: StoreKind,
+  items: number,
+): { dataDir: string; databaseUrl: string | null } {
+  const key = cacheKey(items);
+  return {
+    dataDir: path.join(cacheDir, `${kind}_${key}`),
+    databaseUrl: kind === "postgres" ? serverDatabaseUrl(`samraad_bench_${key}`) : null,
+  };
+}
+
 async function ensureServerDatabase(name: string): Promise<string> {
   const client = new pg.Client({ connectionString: TEST_SERVER_URL });
   await client.connect();
@@ -37,9 +55,7 @@ async function ensureServerDatabase(name: string): Promise<string> {
   } finally {
     await client.end();
   }
-  const url = new URL(TEST_SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return serverDatabaseUrl(name);
 }
 
 /** Opens (loading first where needed) the synthetic corpus of `items` agenda items on `kind`. */

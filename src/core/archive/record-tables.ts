@@ -27,4 +27,5 @@ export const nonRecordTables = [
   "schema_migrations",
   "agenda_item_search",
   "agenda_item_text_search",
+  "agenda_item_terms",
 ] as const;

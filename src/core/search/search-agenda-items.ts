@@ -29,22 +29,26 @@ import {
  * Full-text search over agenda items (see docs/decisions/0003-search.md).
  *
  * Ranking is PostgreSQL's `ts_rank` over the item's weighted text (title A, Indstilling B, the
- * other sections C, attachments D; the decision, where visible, scored like B). The naive query
- * ranks every match and sorts; for a common word that is tens of thousands of rows, each read and
- * decompressed, which is where the time goes. This search ranks a bounded candidate set instead,
- * chosen so that it holds the items the full ranking would put first:
+ * other sections C, attachments D; the decision, where visible, scored like B), for the query
+ * without its -words. The naive query ranks every match and sorts; for a common word that is
+ * hundreds of thousands of rows, each read and decompressed, which is where the time goes. This
+ * search ranks a bounded candidate set instead, chosen through indexes alone (no document is read)
+ * so that it holds the items the full ranking puts first:
  *
- * 1. Title candidates: items with a wanted word in the title (a small GIN index on the titles), the
- *    best `CANDIDATES` by the title's own rank and then by length. A word in the title (weight A)
- *    outweighs any number of occurrences further down, so the top of the full ranking is here
- *    whenever any title matches.
- * 2. Length candidates: the `CANDIDATES` longest matching items. An unnormalised rank grows with
- *    the number of occurrences, which grows with length; PostgreSQL reads these through the length
- *    index and stops early for common words, or ranks all matches of a rare word.
+ * - head: items whose title or Indstilling holds a wanted word, best first by the rank of that
+ *   head and then by length. A word in the title (A) outweighs any number of occurrences below it,
+ *   so when a title matches, the top of the full ranking is here.
+ * - frequent: items that use the words most often (the frequent-terms index: `word#n` = at least n
+ *   times in the title, Indstilling or sections), highest level first. An unnormalised rank grows
+ *   with the number of occurrences: when no title matches, the top of the full ranking is here.
+ * - longest: the longest matching items, read through the length index (PostgreSQL stops early
+ *   for common words, or takes every match of a rare one).
+ * - decided: items whose visible decision matches, in id order (the naive order among equal ranks).
  *
- * The union (at most 2 x CANDIDATES rows) is ranked exactly, so the order within it is the naive
- * order. When fewer than CANDIDATES items match, the set is every match and the result is exact;
- * otherwise the total is the planner's estimate.
+ * Each stage takes at most `CANDIDATES`. The exact query is then checked, and the rank computed,
+ * on the candidates alone, so their order is the naive order. When `longest` and `decided` took
+ * fewer than `CANDIDATES`, every match was a candidate: the result and its total are exact.
+ * Otherwise the total is the planner's estimate.
  */
 export const CANDIDATES = 400;
 
@@ -91,7 +95,14 @@ class Params {
 export interface SearchWords {
   wanted: string[];
   negated: string[];
+  /** The wanted words' lexemes (stemmed), for the frequent-terms index. */
+  lexemes: string[];
+  /** Whether the query joins its words with OR rather than AND. */
+  either: boolean;
 }
+
+/** Levels of the frequent-terms index (migration 20261124120100), most frequent first. */
+const FREQUENCY_LEVELS = [12, 10, 8, 6, 5, 4, 3, 2];
 
 /** The SQL of one search over `s` (narrow row), `t` (agenda text) and `m` (meeting). */
 export interface SearchSql {
@@ -108,6 +119,8 @@ export interface SearchSql {
   relaxedQuery: string;
   /** A tsquery of any wanted word (the words joined by OR). */
   anyWord: string;
+  /** Per level of the frequent-terms index: the query of items using the words that often. */
+  frequentAt: { level: number; tsquery: string }[];
   /** Whether the decision of row `s` may be searched and shown. */
   minutesVisible: string;
   scope: NonNullable<SearchQuery["scope"]>;
@@ -175,8 +188,15 @@ export function searchSql(audience: Audience, query: SearchQuery, words: SearchW
       OR (${minutesVisible} AND EXISTS (SELECT 1 FROM meeting_attendance sa
         WHERE sa.meeting_id = s.meeting_id AND sa.person_id = ${person}::uuid AND sa.status = 'present')))`);
   }
+  const frequentAt = words.lexemes.length
+    ? FREQUENCY_LEVELS.map((level) => ({
+        level,
+        tsquery: `${params.add(words.lexemes.map((lexeme) => `'${lexeme}#${level}'`).join(words.either ? " | " : " & "))}::tsquery`,
+      }))
+    : [];
   return {
     params,
+    frequentAt,
     filters: filters.join(" AND "),
     match,
     rank,
@@ -221,6 +241,16 @@ export function boundedSearchStatement(
     stages.push(`head AS (SELECT s.agenda_item_id ${narrow}
         WHERE s.head_vector @@ ${built.anyWord} AND ${built.filters}
         ORDER BY ts_rank(s.head_vector, ${built.rankQuery}) DESC, s.agenda_length DESC LIMIT ${candidates})`);
+    if (built.frequentAt.length) {
+      const levels = built.frequentAt.map(
+        ({ level, tsquery }) => `(SELECT s.agenda_item_id, ${level} AS level
+          FROM agenda_item_terms f JOIN agenda_item_search s ON s.agenda_item_id = f.agenda_item_id
+          JOIN meetings m ON m.id = s.meeting_id
+          WHERE f.terms @@ ${tsquery} AND ${built.filters} LIMIT ${candidates})`,
+      );
+      stages.push(`frequent AS (SELECT agenda_item_id FROM (${levels.join(" UNION ALL ")}) levels
+        GROUP BY agenda_item_id ORDER BY max(level) DESC LIMIT ${candidates})`);
+    }
     stages.push(`longest AS (SELECT s.agenda_item_id ${FROM}
         WHERE t.agenda_vector @@ ${built.relaxedQuery} AND ${built.filters}
         ORDER BY t.agenda_length DESC LIMIT ${candidates})`);
@@ -228,12 +258,12 @@ export function boundedSearchStatement(
   if (built.scope !== "agenda") {
     stages.push(`decided AS (SELECT s.agenda_item_id ${narrow}
         WHERE ${built.minutesVisible} AND s.decision_vector @@ ${built.relaxedQuery} AND ${built.filters}
-        ORDER BY s.agenda_length DESC LIMIT ${candidates})`);
+        ORDER BY s.agenda_item_id LIMIT ${candidates})`);
   }
   const names = stages.map((stage) => stage.slice(0, stage.indexOf(" ")));
   // Complete when no stage that finds matches in full (all but `head`) hit its limit.
   const complete = names
-    .filter((name) => name !== "head")
+    .filter((name) => name !== "head" && name !== "frequent")
     .map((name) => `(SELECT count(*) FROM ${name}) < ${candidates}`)
     .join(" AND ");
   return `WITH ${stages.join(",\n")},
@@ -353,13 +383,15 @@ interface SearchRun {
 export async function searchWords(db: Queryable, q: string): Promise<SearchWords | null> {
   const { wanted, negated } = queryWords(q);
   const lower = (words: { text: string }[]) => [...new Set(words.map((w) => w.text.toLowerCase()))];
-  const [row] = await db.query<{ nodes: number; wanted: string[]; negated: string[] }>(
+  const [row] = await db.query<{ nodes: number; wanted: string[]; negated: string[]; lexemes: string[] }>(
     `SELECT numnode(websearch_to_tsquery('${TEXT_SEARCH_CONFIG}', $1)) AS nodes,
        ARRAY(SELECT w FROM unnest($2::text[]) w WHERE numnode(plainto_tsquery('${TEXT_SEARCH_CONFIG}', w)) > 0) AS wanted,
-       ARRAY(SELECT w FROM unnest($3::text[]) w WHERE numnode(plainto_tsquery('${TEXT_SEARCH_CONFIG}', w)) > 0) AS negated`,
+       ARRAY(SELECT w FROM unnest($3::text[]) w WHERE numnode(plainto_tsquery('${TEXT_SEARCH_CONFIG}', w)) > 0) AS negated,
+       tsvector_to_array(to_tsvector('${TEXT_SEARCH_CONFIG}', array_to_string($2::text[], ' '))) AS lexemes`,
     [q, lower(wanted), lower(negated)],
   );
-  return row && row.nodes > 0 && row.wanted.length > 0 ? { wanted: row.wanted, negated: row.negated } : null;
+  if (!row || row.nodes === 0 || row.wanted.length === 0) return null;
+  return { wanted: row.wanted, negated: row.negated, lexemes: row.lexemes, either: /\sor\s/i.test(q) };
 }
 
 async function runSearch(
@@ -388,7 +420,11 @@ async function correctedQuery(ctx: Context, query: SearchQuery): Promise<string 
   let corrected = query.q;
   for (const word of wantedWords(query.q)) {
     if (word.text.length < 4 || /\d/.test(word.text)) continue;
-    const alone = searchSql(ctx.actor.audience, { q: word.text }, { wanted: [word.text], negated: [] });
+    const alone = searchSql(
+      ctx.actor.audience,
+      { q: word.text },
+      { wanted: [word.text], negated: [], lexemes: [], either: false },
+    );
     const exists = alone.params.statement(
       `SELECT EXISTS (SELECT 1 ${FROM} WHERE ${alone.match} AND ${alone.filters}) AS any`,
     );
