@@ -35,12 +35,13 @@ import {
  * search ranks a bounded candidate set instead, chosen through indexes alone (no document is read)
  * so that it holds the items the full ranking puts first:
  *
- * - head: items whose title or Indstilling holds a wanted word, best first by the rank of that
- *   head and then by length. A word in the title (A) outweighs any number of occurrences below it,
- *   so when a title matches, the top of the full ranking is here.
+ * - head: the longest items whose title or Indstilling holds a wanted word. A word in the title
+ *   (A) outweighs any number of occurrences below it, so when a title matches, the top of the
+ *   full ranking is among these.
  * - frequent: items that use the words most often (the frequent-terms index: `word#n` = at least n
- *   times in the title, Indstilling or sections), highest level first. An unnormalised rank grows
- *   with the number of occurrences: when no title matches, the top of the full ranking is here.
+ *   times in the title, Indstilling or sections), read level by level, most frequent first, until
+ *   the stage is full. An unnormalised rank grows with the number of occurrences: when no title
+ *   matches, the top of the full ranking is here.
  * - longest: the longest matching items, read through the length index (PostgreSQL stops early
  *   for common words, or takes every match of a rare one).
  * - decided: items whose visible decision matches, in id order (the naive order among equal ranks).
@@ -240,16 +241,19 @@ export function boundedSearchStatement(
   if (built.scope !== "minutes") {
     stages.push(`head AS (SELECT s.agenda_item_id ${narrow}
         WHERE s.head_vector @@ ${built.anyWord} AND ${built.filters}
-        ORDER BY ts_rank(s.head_vector, ${built.rankQuery}) DESC, s.agenda_length DESC LIMIT ${candidates})`);
+        ORDER BY s.agenda_length DESC LIMIT ${candidates})`);
     if (built.frequentAt.length) {
-      const levels = built.frequentAt.map(
-        ({ level, tsquery }) => `(SELECT s.agenda_item_id, ${level} AS level
+      // Disjoint levels, most frequent first: PostgreSQL stops reading once it has enough.
+      const levels = built.frequentAt.map(({ tsquery }, index) => {
+        const higher = built.frequentAt[index - 1];
+        const level = higher ? `(${tsquery} && !!${higher.tsquery})` : tsquery;
+        return `(SELECT s.agenda_item_id
           FROM agenda_item_terms f JOIN agenda_item_search s ON s.agenda_item_id = f.agenda_item_id
           JOIN meetings m ON m.id = s.meeting_id
-          WHERE f.terms @@ ${tsquery} AND ${built.filters} LIMIT ${candidates})`,
-      );
+          WHERE f.terms @@ ${level} AND ${built.filters} LIMIT ${candidates})`;
+      });
       stages.push(`frequent AS (SELECT agenda_item_id FROM (${levels.join(" UNION ALL ")}) levels
-        GROUP BY agenda_item_id ORDER BY max(level) DESC LIMIT ${candidates})`);
+        LIMIT ${candidates})`);
     }
     stages.push(`longest AS (SELECT s.agenda_item_id ${FROM}
         WHERE t.agenda_vector @@ ${built.relaxedQuery} AND ${built.filters}
@@ -405,7 +409,12 @@ async function runSearch(
   const built = searchSql(ctx.actor.audience, query, words);
   const cap = Math.max(CANDIDATES, offset + limit + 1);
   const statement = built.params.statement(boundedSearchStatement(built, cap, limit + 1, offset));
-  const rows = await ctx.db.query<RankedRow>(statement.sql, statement.params);
+  // Parallel workers only add start-up time to a query this bounded, and the stages' levels are
+  // read in order only in a plan without them.
+  const rows = await ctx.db.transaction(async (tx) => {
+    await tx.query("SET LOCAL max_parallel_workers_per_gather = 0");
+    return tx.query<RankedRow>(statement.sql, statement.params);
+  });
   // Complete: no stage that finds every match hit the cap, so every match was ranked.
   const first = rows[0];
   const total = first ? (first.complete ? first.matches : null) : offset === 0 ? 0 : null;
