@@ -237,7 +237,7 @@ async function timeNaiveAndCore(store: SyntheticStore, queries: BenchQuery[], ti
     const words = await searchWords(store.db, query.q);
     let naiveTop: string | undefined;
     if (words) {
-      const naive = naiveSearchStatement("public", query, words);
+      const naive = naiveSearchStatement(anonymousReader, query, words);
       const started = performance.now();
       const rows = await store.db.query<{ id: string }>(naive.sql, naive.params);
       timed.naive.push(performance.now() - started);

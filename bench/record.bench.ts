@@ -103,7 +103,13 @@ export async function benchRecord(store: TestStore): Promise<void> {
   const app = await buildServer({
     db: store.db,
     files: store.files,
-    config: { apiToken: null, maxUploadBytes: 1024, logLevel: "silent" },
+    config: {
+      apiToken: null,
+      maxUploadBytes: 1024,
+      logLevel: "silent",
+      secureCookies: false,
+      trustProxy: false,
+    },
   });
   // The baseline: the same bytes as a constant, through the same server and hooks.
   let body = "";

@@ -7,6 +7,7 @@ import { migrateCommand } from "./commands/migrate-command.ts";
 import { parseCommand } from "./commands/parse-command.ts";
 import { restoreCommand } from "./commands/restore-command.ts";
 import { serveCommand } from "./commands/serve-command.ts";
+import { userCommand } from "./commands/user-command.ts";
 
 const program = new Command("samraad")
   .description("Samraad: the meeting record of public cooperation bodies")
@@ -17,7 +18,8 @@ const program = new Command("samraad")
   .addCommand(exportCommand())
   .addCommand(restoreCommand())
   .addCommand(importCommand())
-  .addCommand(parseCommand());
+  .addCommand(parseCommand())
+  .addCommand(userCommand());
 
 try {
   await program.parseAsync(process.argv);

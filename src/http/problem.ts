@@ -22,6 +22,7 @@ const titles: Record<number, string> = {
   413: "Payload too large",
   415: "Unsupported media type",
   423: "Locked",
+  429: "Too many requests",
   500: "Internal server error",
 };
 

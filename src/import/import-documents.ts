@@ -9,6 +9,7 @@ import type { organizationKinds } from "../core/organizations/organization.schem
 import { createOrganization } from "../core/organizations/organizations.ts";
 import { createPerson } from "../core/people/people.ts";
 import type { MeetingState } from "../core/publication/visibility.ts";
+import { systemActorNamed } from "../core/shared/context.ts";
 import { inTransaction } from "../core/shared/transaction.ts";
 import type { Database } from "../platform/db/database.ts";
 import { sha256Hex } from "../platform/files/file-store.ts";
@@ -25,7 +26,7 @@ import type { ParsedItem, ParsedMeeting, SourceFormat } from "./parsed-meeting.t
 export type ImportContext = FileContext;
 
 /** The actor an import writes as when the caller has no person to name. */
-export const importActor = { id: "import", audience: "internal" } as const;
+export const importActor = systemActorNamed("import");
 
 /** The extensions an import reads; anything else in a folder is reported, not read. */
 export const importExtensions = [".pdf", ".docx", ".txt", ".html", ".htm"] as const;

@@ -11,12 +11,36 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL server; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | null;
-  /** Bearer token that grants writes and non-public reads through the API (until accounts exist). */
+  /**
+   * Bootstrap bearer token: acts as an administrator. For the first setup and for operations;
+   * integrators get per-user API tokens (`samraad user token`) with that user's roles.
+   */
   apiToken: string | null;
+  /**
+   * Session and CSRF cookies carry `Secure` (sent over HTTPS only). Default: on when
+   * NODE_ENV=production, off otherwise (development and tests on plain http://localhost).
+   */
+  secureCookies: boolean;
+  /**
+   * Whether to believe X-Forwarded-For/-Proto from a reverse proxy: false, true (any), a number of
+   * hops, or a comma-separated list of proxy addresses. Login throttling per client needs it behind
+   * a proxy, or every client has the proxy's address.
+   */
+  trustProxy: boolean | number | string[];
   /** Largest accepted upload or imported document. */
   maxUploadBytes: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** The installation's name, shown as the OParl System and Body. */
+  installationName: string;
+  /**
+   * The canonical address clients reach the server at (`https://moeder.example.dk`), from which
+   * the OParl ids are made; when absent, each request's own address is used.
+   */
+  publicUrl: string | null;
 }
+
+/** The installation's name when SAMRAAD_INSTALLATION_NAME is not set. */
+export const DEFAULT_INSTALLATION_NAME = "Mødearkiv for offentlige samarbejdsorganer";
 
 export interface ConfigOverrides {
   port?: number | string;
@@ -25,6 +49,7 @@ export interface ConfigOverrides {
   databaseUrl?: string | null;
   apiToken?: string | null;
   logLevel?: string;
+  secureCookies?: boolean;
 }
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -41,6 +66,29 @@ function parsePort(raw: string | number, source: string): number {
     );
   }
   return port;
+}
+
+function parseBoolean(raw: string | undefined, source: string): boolean | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  throw new Error(`${source} must be true or false, not "${raw}"`);
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | number | string[] {
+  if (raw === undefined || raw === "" || raw === "false") return false;
+  if (raw === "true") return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const addresses = raw
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (addresses.some((a) => !/^[0-9a-fA-F.:/]+$/.test(a))) {
+    throw new Error(
+      `SAMRAAD_TRUST_PROXY must be true, false, a number of hops or proxy addresses, not "${raw}"`,
+    );
+  }
+  return addresses;
 }
 
 /** Reads the settings from the environment, with command-line overrides taking precedence. */
@@ -70,6 +118,20 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push("DATABASE_URL must start with postgres:// or postgresql://");
   }
+  const secureCookies = attempt(
+    () =>
+      overrides.secureCookies ??
+      parseBoolean(env.SAMRAAD_SECURE_COOKIES, "SAMRAAD_SECURE_COOKIES") ??
+      env.NODE_ENV === "production",
+    true,
+  );
+  const trustProxy = attempt(() => parseTrustProxy(env.SAMRAAD_TRUST_PROXY), false);
+  const publicUrl = (env.SAMRAAD_PUBLIC_URL ?? "").trim().replace(/\/+$/, "") || null;
+  if (publicUrl && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
+    problems.push(
+      `SAMRAAD_PUBLIC_URL must be an http(s) address such as https://moeder.example.dk, not "${publicUrl}"`,
+    );
+  }
   if (problems.length > 0) {
     throw new AppError("validation.invalid", `Invalid configuration:\n- ${problems.join("\n- ")}`);
   }
@@ -79,7 +141,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     dataDir: path.resolve(overrides.dataDir ?? env.SAMRAAD_DATA_DIR ?? "data"),
     databaseUrl,
     apiToken: overrides.apiToken !== undefined ? overrides.apiToken : env.SAMRAAD_API_TOKEN || null,
+    secureCookies,
+    trustProxy,
     maxUploadBytes,
     logLevel: logLevel ?? "info",
+    installationName: env.SAMRAAD_INSTALLATION_NAME?.trim() || DEFAULT_INSTALLATION_NAME,
+    publicUrl,
   };
 }

@@ -6,6 +6,9 @@ export const errorCodes = {
   "validation.invalid": 400,
   "validation.cursor": 400,
   "auth.required": 401,
+  "auth.forbidden": 403,
+  "auth.csrf": 403,
+  "auth.throttled": 429,
   "record.not_found": 404,
   "record.conflict": 409,
   "membership.overlap": 409,
@@ -14,6 +17,7 @@ export const errorCodes = {
   "meeting.invalid_transition": 409,
   "record.referenced": 409,
   "restore.not_empty": 409,
+  "document.not_available": 404,
   "storage.locked": 423,
   internal: 500,
 } as const;

@@ -54,3 +54,8 @@ export function fromDanishLocalTime(local: string): Date {
   }
   return new Date(wallAsUtc - offsetMinutes(new Date(wallAsUtc)) * 60_000);
 }
+
+/** The latest of some instants (when a record or a feed last changed); at least one is needed. */
+export function latestInstant(instants: readonly Date[]): Date {
+  return new Date(Math.max(...instants.map((instant) => instant.getTime())));
+}

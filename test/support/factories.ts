@@ -4,14 +4,31 @@ import type { MeetingCreate } from "../../src/core/meetings/meeting.schema.ts";
 import { createMeeting } from "../../src/core/meetings/meetings.ts";
 import { createOrganization } from "../../src/core/organizations/organizations.ts";
 import { createPerson } from "../../src/core/people/people.ts";
-import { type Context, systemActor } from "../../src/core/shared/context.ts";
+import {
+  type Actor,
+  anonymousReader,
+  type Context,
+  type OrganizationRole,
+  systemActor,
+} from "../../src/core/shared/context.ts";
 import type { Database } from "../../src/platform/db/database.ts";
 
-/** Factories that build what they need: a meeting makes its body, an item its meeting. */
+/**
+ * Factories that build what they need: a meeting makes its body, an item its meeting. They write
+ * as the administrator (`systemActor`), who may prepare for every body.
+ */
 export const secretariat = (db: Database): Context => ({ db, actor: systemActor });
-export const publicReader = (db: Database): Context => ({
+export const publicReader = (db: Database): Context => ({ db, actor: anonymousReader });
+
+/** A signed-in actor with the given role per organisation id, as a session or token would make. */
+export function actorWithRoles(roles: Record<string, OrganizationRole>, id = "test-user"): Actor {
+  return { id, authenticated: true, administrator: false, roles, user: null };
+}
+
+/** A context acting with the given roles. */
+export const withRoles = (db: Database, roles: Record<string, OrganizationRole>): Context => ({
   db,
-  actor: { id: "anonymous", audience: "public" },
+  actor: actorWithRoles(roles),
 });
 
 let counter = 0;

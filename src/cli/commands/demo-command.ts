@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Command } from "commander";
 import { systemActor } from "../../core/shared/context.ts";
+import { loadDemoCasePaths } from "../../demo/demo-case-paths.ts";
 import { linkDemoDecisions, loadDemoWorld } from "../../demo/load-demo-world.ts";
 import { importSeedMeetings } from "../../demo/seed-meetings.ts";
 import { loadSynthetic } from "../../demo/synthetic/load-synthetic.ts";
@@ -13,7 +14,7 @@ export const defaultSeedsDir = path.resolve(import.meta.dirname, "../../../../sh
 
 /**
  * Loads the demo world into an empty record, then brings the seed meetings in through the
- * importer and links the appointments they decided.
+ * importer, links the appointments they decided and records the case paths they state.
  */
 export async function loadDemo(runtime: Runtime, log: (line: string) => void, seedsDir = defaultSeedsDir) {
   const result = await loadDemoWorld({ db: runtime.db, actor: systemActor });
@@ -31,8 +32,10 @@ export async function loadDemo(runtime: Runtime, log: (line: string) => void, se
   );
   for (const failure of imported.failed) log(`Seed meeting not imported: ${failure.reason}`);
   const linked = await linkDemoDecisions({ db: runtime.db, actor: systemActor });
+  const casePaths = await loadDemoCasePaths({ db: runtime.db, actor: systemActor });
   log(
-    `Seed meetings imported: ${imported.imported.length}; appointments linked to their decision: ${linked}`,
+    `Seed meetings imported: ${imported.imported.length}; appointments linked to their decision: ${linked}; ` +
+      `case paths recorded: ${casePaths}`,
   );
 }
 

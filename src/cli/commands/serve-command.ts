@@ -49,7 +49,23 @@ export function serveCommand(): Command {
           `Samraad listens on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} ` +
             `(${runtime.db.kind}${runtime.db.kind === "pglite" ? ` in ${config.dataDir}` : ""})`,
         );
-        if (!config.apiToken) console.log(`API token for writes: ${path.join(config.dataDir, "api-token")}`);
+        if (!config.apiToken) {
+          console.log(
+            `Bootstrap API token (acts as administrator): ${path.join(config.dataDir, "api-token")}`,
+          );
+        }
+        const [users] = await runtime.db.query<{ count: number }>("SELECT count(*)::int AS count FROM users");
+        if (!users?.count) {
+          // The embedded database has one owner at a time: the CLI is refused while the server runs.
+          const when = runtime.db.kind === "pglite" ? " (after stopping the server)" : "";
+          console.log(`No users yet: add the first administrator${when} with`);
+          console.log("  ./bin/samraad user add EMAIL --name NAME --admin");
+        }
+        if (!config.secureCookies && !["127.0.0.1", "localhost", "::1"].includes(config.host)) {
+          console.warn(
+            "Session cookies are sent without Secure: set SAMRAAD_SECURE_COOKIES=true (or NODE_ENV=production) when served over HTTPS",
+          );
+        }
       } catch (error) {
         await shutdown();
         throw error;

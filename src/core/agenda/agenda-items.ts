@@ -5,14 +5,15 @@ import { type AuditFields, defineTable } from "../../platform/db/table.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { assertMinutesOpen } from "../meetings/meeting-state.ts";
+import { assertMayPrepareFor, assertMayWrite } from "../publication/permissions.ts";
 import {
   agendaItemFor,
+  agendaVisibleCondition,
+  itemFilterCondition,
   type MeetingState,
-  publicAgendaCondition,
-  publicItemFilterCondition,
 } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
-import { assertMayWrite, type Context } from "../shared/context.ts";
+import type { Context } from "../shared/context.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type {
   AgendaItem,
@@ -37,13 +38,14 @@ export const agendaItemTable = defineTable("agenda_items", {
 });
 
 type Row = Omit<AgendaItem, "createdAt" | "updatedAt" | "createdBy" | "updatedBy"> &
-  AuditFields & { meetingState: MeetingState };
+  AuditFields & { meetingState: MeetingState; meetingOrganizationId: string };
 
 /** Items with their presenters, case and meeting state; the caller adds conditions. */
 export const selectAgendaItems = `SELECT ${agendaItemTable.select("i")},
     COALESCE((SELECT array_agg(p.person_id::text ORDER BY p.position) FROM agenda_item_presenters p
               WHERE p.agenda_item_id = i.id), '{}') AS "presenterIds",
-    c.case_id AS "caseId", c.purpose AS "casePurpose", m.state AS "meetingState"
+    c.case_id AS "caseId", c.purpose AS "casePurpose", m.state AS "meetingState",
+    m.organization_id AS "meetingOrganizationId"
   FROM agenda_items i
   JOIN meetings m ON m.id = i.meeting_id
   LEFT JOIN consultations c ON c.agenda_item_id = i.id`;
@@ -51,8 +53,11 @@ export const selectAgendaItems = `SELECT ${agendaItemTable.select("i")},
 /** What the actor may see of these rows: items of draft agendas drop out, closed ones are redacted. */
 export function presentAgendaItems(ctx: Context, rows: Row[]): AgendaItem[] {
   const items: AgendaItem[] = [];
-  for (const { meetingState, ...row } of rows) {
-    const visible = agendaItemFor(ctx.actor.audience, presentAudit(row), meetingState);
+  for (const { meetingState, meetingOrganizationId, ...row } of rows) {
+    const visible = agendaItemFor(ctx.actor, presentAudit(row), {
+      state: meetingState,
+      organizationId: meetingOrganizationId,
+    });
     if (visible) items.push(visible.caseId === null ? { ...visible, casePurpose: null } : visible);
   }
   return items;
@@ -74,13 +79,30 @@ export async function agendaOf(ctx: Context, meetingId: string): Promise<AgendaI
   return presentAgendaItems(ctx, rows);
 }
 
+/** The items of these ids, as the actor may see them, in id order. */
+export async function getAgendaItemsByIds(ctx: Context, ids: readonly string[]): Promise<AgendaItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db.query<Row>(`${selectAgendaItems} WHERE i.id = ANY($1::uuid[]) ORDER BY i.id`, [
+    ids,
+  ]);
+  return presentAgendaItems(ctx, rows);
+}
+
+/** The items of these meetings, by meeting and in agenda order, as the actor may see them. */
+export async function agendaOfMeetings(ctx: Context, meetingIds: readonly string[]): Promise<AgendaItem[]> {
+  if (meetingIds.length === 0) return [];
+  const rows = await ctx.db.query<Row>(
+    `${selectAgendaItems} WHERE i.meeting_id = ANY($1::uuid[]) ORDER BY i.meeting_id, i.position, i.id`,
+    [meetingIds],
+  );
+  return presentAgendaItems(ctx, rows);
+}
+
 export async function findAgendaItems(ctx: Context, query: AgendaItemQuery): Promise<Page<AgendaItem>> {
   const conditions = new Conditions().equal("i.meeting_id", query.meetingId).equal("c.case_id", query.caseId);
-  if (ctx.actor.audience === "public") {
-    // Drafts drop out in SQL too, so that pages stay full for the public.
-    conditions.add(publicAgendaCondition("m"));
-    if (query.caseId) conditions.add(publicItemFilterCondition("i", "m"));
-  }
+  // Drafts drop out in SQL too, so that pages stay full.
+  conditions.add(agendaVisibleCondition(ctx.actor, "m"));
+  if (query.caseId) conditions.add(itemFilterCondition(ctx.actor, "i", "m"));
   const byMeeting = query.meetingId !== undefined;
   const page = await listPage<Row>(ctx.db, {
     from: selectAgendaItems,
@@ -93,10 +115,13 @@ export async function findAgendaItems(ctx: Context, query: AgendaItemQuery): Pro
   return { data: presentAgendaItems(ctx, page.data), nextCursor: page.nextCursor };
 }
 
-/** Locks the meeting for the rest of the transaction and checks that its minutes are still open. */
-export async function lockOpenMeeting(tx: Queryable, meetingId: string): Promise<void> {
-  const rows = await tx.query<{ id: string; state: MeetingState }>(
-    "SELECT id, state FROM meetings WHERE id = $1 FOR UPDATE",
+/**
+ * Locks the meeting for the rest of the transaction and checks that the actor prepares for its
+ * body and that its minutes are still open.
+ */
+export async function lockOpenMeeting(ctx: Context, tx: Queryable, meetingId: string): Promise<void> {
+  const rows = await tx.query<{ id: string; state: MeetingState; organizationId: string }>(
+    `SELECT id, state, organization_id AS "organizationId" FROM meetings WHERE id = $1 FOR UPDATE`,
     [meetingId],
   );
   const meeting = rows[0];
@@ -105,6 +130,7 @@ export async function lockOpenMeeting(tx: Queryable, meetingId: string): Promise
       field: "meetingId",
     });
   }
+  assertMayPrepareFor(ctx.actor, meeting.organizationId);
   assertMinutesOpen(meeting);
 }
 
@@ -166,7 +192,7 @@ export async function insertAgendaItem(
 export async function createAgendaItem(ctx: Context, input: AgendaItemCreate): Promise<AgendaItem> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    await lockOpenMeeting(tx, input.meetingId);
+    await lockOpenMeeting(ctx, tx, input.meetingId);
     const { meetingId, ...item } = input;
     const id = await insertAgendaItem(tx, meetingId, item, ctx.actor.id);
     return getAgendaItemById({ ...ctx, db: tx }, id);
@@ -185,7 +211,7 @@ export async function updateAgendaItem(
       [id],
     );
     if (!existing) throw notFound("agenda item", id);
-    await lockOpenMeeting(tx, existing.meetingId);
+    await lockOpenMeeting(ctx, tx, existing.meetingId);
     const { presenterIds, caseId, casePurpose, ...columns } = patch;
     await agendaItemTable.update(tx, id, columns, ctx.actor.id);
     if (presenterIds) await setPresenters(tx, id, presenterIds);

@@ -41,6 +41,10 @@ forEachStore("export and restore", (store) => {
         agendaItemId: item.id,
       },
     );
+    // Tombstones are record too: a reader synchronising by change time must still learn of it.
+    const removed = await makeAgendaItem(db, { meetingId: meeting.id });
+    await db.query("DELETE FROM agenda_items WHERE id = $1", [removed.id]);
+    assert.equal((await countRows(db)).deleted_records, 1);
     const first = fs.mkdtempSync(path.join(os.tmpdir(), "samraad-export-"));
     const second = fs.mkdtempSync(path.join(os.tmpdir(), "samraad-export-"));
     await exportRecord(db, files, first);

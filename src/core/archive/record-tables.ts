@@ -17,14 +17,24 @@ export const recordTables = [
   "consultations",
   "files",
   "review_flags",
+  "publications",
+  "users",
+  "user_roles",
+  "deleted_records",
+  "record_departures",
 ] as const;
 
 /**
- * Tables that are bookkeeping or derived, not record: the search rows are rebuilt by triggers when
- * a restore inserts the items and files.
+ * Tables that are bookkeeping, secrets or derived, not record. Password hashes, sessions and API
+ * tokens never leave the database: after a restore, users get a new password (`samraad user
+ * reset`). The search rows are rebuilt by triggers when a restore inserts the items and files.
  */
 export const nonRecordTables = [
   "schema_migrations",
+  "user_passwords",
+  "sessions",
+  "api_tokens",
+  "login_failures",
   "agenda_item_search",
   "agenda_item_text_search",
   "agenda_item_terms",

@@ -4,9 +4,11 @@ import { type AuditFields, defineTable } from "../../platform/db/table.ts";
 import { notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { lockOpenMeeting } from "../agenda/agenda-items.ts";
-import { publicCaseCondition, publicOpenItemCondition } from "../publication/visibility.ts";
+import { assertMayPrepareFor, assertMayWrite } from "../publication/permissions.ts";
+import { caseCondition, visibleConsultationCondition } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
-import { assertMayWrite, type Context } from "../shared/context.ts";
+import type { Context } from "../shared/context.ts";
+import { assertNotReferenced, deleteRow } from "../shared/delete-record.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type {
   Case,
@@ -35,15 +37,11 @@ type ConsultationRow = Omit<Consultation, "createdAt" | "updatedAt" | "createdBy
 
 /**
  * A consultation's body and date come from its meeting when it is actual, from its plan when not.
- * The public sees planned ones and those at open items of published agendas.
+ * An actor sees those of cases it may see: planned ones, and actual ones at items it sees in full.
  */
 function consultationQuery(ctx: Context, conditions: Conditions): Conditions {
-  if (ctx.actor.audience === "public") {
-    conditions.add(`(c.agenda_item_id IS NULL OR ${publicOpenItemCondition("i", "m")})`);
-    conditions.add(
-      `EXISTS (SELECT 1 FROM cases cc WHERE cc.id = c.case_id AND ${publicCaseCondition("cc")})`,
-    );
-  }
+  const visible = visibleConsultationCondition(ctx.actor, "c", "i", "m");
+  if (visible !== "TRUE") conditions.add(visible);
   return conditions;
 }
 
@@ -84,7 +82,7 @@ async function withConsultations(ctx: Context, rows: CaseRow[]): Promise<Case[]>
 export async function getCaseById(ctx: Context, id: string): Promise<Case> {
   const conditions = new Conditions();
   conditions.add(`id = ${conditions.param(id)}`);
-  if (ctx.actor.audience === "public") conditions.add(publicCaseCondition("cases"));
+  conditions.add(caseCondition(ctx.actor, "cases"));
   const rows = await ctx.db.query<CaseRow>(
     `SELECT ${caseTable.select()} FROM cases ${conditions.sql()}`,
     conditions.params,
@@ -94,12 +92,37 @@ export async function getCaseById(ctx: Context, id: string): Promise<Case> {
   return found;
 }
 
+/** The cases of these ids that the actor may see, with their consultations, in id order. */
+export async function getCasesByIds(ctx: Context, ids: readonly string[]): Promise<Case[]> {
+  if (ids.length === 0) return [];
+  const conditions = new Conditions();
+  conditions.add(`id = ANY(${conditions.param(ids)}::uuid[])`);
+  conditions.add(caseCondition(ctx.actor, "cases"));
+  const rows = await ctx.db.query<CaseRow>(
+    `SELECT ${caseTable.select()} FROM cases ${conditions.sql()} ORDER BY id`,
+    conditions.params,
+  );
+  return withConsultations(ctx, rows);
+}
+
+/** The consultations of these ids that the actor may see, in id order. */
+export async function getConsultationsByIds(ctx: Context, ids: readonly string[]): Promise<Consultation[]> {
+  if (ids.length === 0) return [];
+  const conditions = consultationQuery(ctx, new Conditions());
+  conditions.add(`c.id = ANY(${conditions.param(ids)}::uuid[])`);
+  const rows = await ctx.db.query<ConsultationRow & { sortAt: Date }>(
+    `${selectConsultations} ${conditions.sql()} ORDER BY c.id`,
+    conditions.params,
+  );
+  return rows.map(presentConsultation);
+}
+
 export async function findCases(ctx: Context, query: CaseQuery): Promise<Page<Case>> {
   const conditions = new Conditions()
     .equal("reference", query.reference)
     .equal("status", query.status)
     .contains(["title"], query.title);
-  if (ctx.actor.audience === "public") conditions.add(publicCaseCondition("cases"));
+  conditions.add(caseCondition(ctx.actor, "cases"));
   const page = await listPage<CaseRow>(ctx.db, {
     from: `SELECT ${caseTable.select()} FROM cases`,
     conditions,
@@ -123,6 +146,8 @@ export async function createCase(ctx: Context, input: CaseCreate): Promise<Case>
 export async function updateCase(ctx: Context, id: string, patch: CaseUpdate): Promise<Case> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
+    // A case the actor may not see is one it cannot change either.
+    await getCaseById({ ...ctx, db: tx }, id);
     if (!(await caseTable.update(tx, id, patch, ctx.actor.id))) throw notFound("case", id);
     return getCaseById({ ...ctx, db: tx }, id);
   });
@@ -166,11 +191,15 @@ export async function findConsultations(ctx: Context, query: ConsultationQuery):
   return { data: page.data.map(presentConsultation), nextCursor: page.nextCursor };
 }
 
-/** Plans a treatment of a case (a body, a date, a purpose), or records one at an agenda item. */
+/**
+ * Plans a treatment of a case (a body, a date, a purpose), or records one at an agenda item: the
+ * secretariat of the body concerned (the item's meeting's, or the planned one) does either.
+ */
 export async function createConsultation(ctx: Context, input: ConsultationCreate): Promise<Consultation> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    if (input.agendaItemId) await lockMeetingOfItem(tx, input.agendaItemId);
+    if (input.agendaItemId) await lockMeetingOfItem(ctx, tx, input.agendaItemId);
+    if (input.organizationId) assertMayPrepareFor(ctx.actor, input.organizationId);
     const id = newId();
     await consultationTable.insert(tx, id, input, ctx.actor.id);
     return getConsultationById({ ...ctx, db: tx }, id);
@@ -184,23 +213,56 @@ export async function updateConsultation(
 ): Promise<Consultation> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.query<{ agendaItemId: string | null }>(
-      `SELECT agenda_item_id AS "agendaItemId" FROM consultations WHERE id = $1`,
-      [id],
-    );
-    if (!current) throw notFound("consultation", id);
-    for (const itemId of [current.agendaItemId, patch.agendaItemId]) {
-      if (itemId) await lockMeetingOfItem(tx, itemId);
-    }
+    await lockConsultation(ctx, tx, id);
+    if (patch.agendaItemId) await lockMeetingOfItem(ctx, tx, patch.agendaItemId);
+    if (patch.organizationId) assertMayPrepareFor(ctx.actor, patch.organizationId);
     await consultationTable.update(tx, id, patch, ctx.actor.id);
     return getConsultationById({ ...ctx, db: tx }, id);
   });
 }
 
-async function lockMeetingOfItem(tx: Parameters<typeof lockOpenMeeting>[0], itemId: string) {
+async function lockMeetingOfItem(ctx: Context, tx: Parameters<typeof lockOpenMeeting>[1], itemId: string) {
   const [item] = await tx.query<{ meetingId: string }>(
     `SELECT meeting_id AS "meetingId" FROM agenda_items WHERE id = $1`,
     [itemId],
   );
-  if (item) await lockOpenMeeting(tx, item.meetingId);
+  if (item) await lockOpenMeeting(ctx, tx, item.meetingId);
+}
+
+/**
+ * Locks a consultation's meeting (its minutes must be open) and checks that the actor prepares for
+ * the body it is at or planned for; not found if there is no such consultation.
+ */
+async function lockConsultation(ctx: Context, tx: Parameters<typeof lockOpenMeeting>[1], id: string) {
+  const [current] = await tx.query<{ agendaItemId: string | null; organizationId: string | null }>(
+    `SELECT agenda_item_id AS "agendaItemId", organization_id AS "organizationId" FROM consultations WHERE id = $1`,
+    [id],
+  );
+  if (!current) throw notFound("consultation", id);
+  if (current.agendaItemId) await lockMeetingOfItem(ctx, tx, current.agendaItemId);
+  if (current.organizationId) assertMayPrepareFor(ctx.actor, current.organizationId);
+}
+
+/** Deletes a case that the actor may see and that no consultation and no file refers to any longer. */
+export async function deleteCase(ctx: Context, id: string): Promise<void> {
+  assertMayWrite(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    // A case the actor may not see is one it cannot delete either.
+    await getCaseById({ ...ctx, db: tx }, id);
+    await tx.query("SELECT id FROM cases WHERE id = $1 FOR UPDATE", [id]);
+    await assertNotReferenced(tx, "case", id, [
+      { table: "consultations", column: "case_id", label: "consultations" },
+      { table: "files", column: "case_id", label: "files" },
+    ]);
+    await deleteRow(tx, "cases", id, ctx.actor.id);
+  });
+}
+
+/** Deletes a planned or actual consultation; an actual one only while its meeting's minutes are open. */
+export async function deleteConsultation(ctx: Context, id: string): Promise<void> {
+  assertMayWrite(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    await lockConsultation(ctx, tx, id);
+    await deleteRow(tx, "consultations", id, ctx.actor.id);
+  });
 }

@@ -6,9 +6,11 @@ import { AppError, notFound } from "../../platform/errors.ts";
 import type { FileStore } from "../../platform/files/file-store.ts";
 import { newId } from "../../platform/ids.ts";
 import { lockOpenMeeting } from "../agenda/agenda-items.ts";
-import { publicFileCondition } from "../publication/visibility.ts";
+import { assertMayWrite } from "../publication/permissions.ts";
+import { caseCondition, fileCondition } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
-import { assertMayWrite, type Context } from "../shared/context.ts";
+import type { Context } from "../shared/context.ts";
+import { assertNotReferenced, deleteRow } from "../shared/delete-record.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type { FileQuery, FileUpdate, FileUpload, StoredFile } from "./file.schema.ts";
 
@@ -31,8 +33,7 @@ export interface FileContext extends Context {
 }
 
 function visibleFiles(ctx: Context, conditions: Conditions): Conditions {
-  if (ctx.actor.audience === "public") conditions.add(publicFileCondition("files"));
-  return conditions;
+  return conditions.add(fileCondition(ctx.actor, "files"));
 }
 
 export async function getFileById(ctx: Context, id: string): Promise<StoredFile> {
@@ -56,6 +57,42 @@ export async function readFileContent(
   return { file, bytes: await ctx.files.get(file.sha256) };
 }
 
+/** The files of these ids that the actor may see, in id order. */
+export async function getFilesByIds(ctx: Context, ids: readonly string[]): Promise<StoredFile[]> {
+  if (ids.length === 0) return [];
+  const conditions = visibleFiles(ctx, new Conditions());
+  conditions.add(`id = ANY(${conditions.param(ids)}::uuid[])`);
+  const rows = await ctx.db.query<Row>(
+    `SELECT ${fileTable.select()} FROM files ${conditions.sql()} ORDER BY id`,
+    conditions.params,
+  );
+  return rows.map(presentAudit);
+}
+
+/** The files attached to any of these items, meetings or cases that the actor may see, in id order. */
+export async function filesAttachedTo(
+  ctx: Context,
+  targets: { agendaItemIds?: readonly string[]; meetingIds?: readonly string[]; caseIds?: readonly string[] },
+): Promise<StoredFile[]> {
+  const conditions = visibleFiles(ctx, new Conditions());
+  const attached = (
+    [
+      ["agenda_item_id", targets.agendaItemIds],
+      ["meeting_id", targets.meetingIds],
+      ["case_id", targets.caseIds],
+    ] as const
+  )
+    .filter(([, ids]) => ids && ids.length > 0)
+    .map(([column, ids]) => `${column} = ANY(${conditions.param(ids)}::uuid[])`);
+  if (attached.length === 0) return [];
+  conditions.add(`(${attached.join(" OR ")})`);
+  const rows = await ctx.db.query<Row>(
+    `SELECT ${fileTable.select()} FROM files ${conditions.sql()} ORDER BY id`,
+    conditions.params,
+  );
+  return rows.map(presentAudit);
+}
+
 export async function findFiles(ctx: Context, query: FileQuery): Promise<Page<StoredFile>> {
   const conditions = visibleFiles(ctx, new Conditions())
     .equal("agenda_item_id", query.agendaItemId)
@@ -73,10 +110,15 @@ export async function findFiles(ctx: Context, query: FileQuery): Promise<Page<St
   return { data: page.data.map(presentAudit), nextCursor: page.nextCursor };
 }
 
-/** Files attached to an item or meeting whose minutes are approved are part of that record. */
+/**
+ * Files attached to an item or meeting whose minutes are approved are part of that record. The
+ * secretariat of the meeting's body attaches them; a case's files, anyone who keeps the registers
+ * and sees the case.
+ */
 async function lockAttachmentTarget(
+  ctx: Context,
   tx: Database,
-  target: { agendaItemId?: string | null; meetingId?: string | null },
+  target: { agendaItemId?: string | null; meetingId?: string | null; caseId?: string | null },
 ) {
   let meetingId = target.meetingId ?? null;
   if (target.agendaItemId) {
@@ -95,7 +137,36 @@ async function lockAttachmentTarget(
     }
     meetingId = item.meetingId;
   }
-  if (meetingId) await lockOpenMeeting(tx, meetingId);
+  if (meetingId) await lockOpenMeeting(ctx, tx, meetingId);
+  if (target.caseId) {
+    const visible = await tx.query(
+      `SELECT 1 FROM cases WHERE id = $1 AND ${caseCondition(ctx.actor, "cases")}`,
+      [target.caseId],
+    );
+    if (visible.length === 0) {
+      throw new AppError("validation.invalid", `caseId: there is no case with id ${target.caseId}`, {
+        field: "caseId",
+      });
+    }
+  }
+}
+
+/**
+ * Locks what the file is attached to now and checks that the actor may change it there; not found
+ * if there is no such file or the actor may not see it (one it cannot change either).
+ */
+async function lockCurrentAttachment(ctx: Context, tx: Database, id: string) {
+  const [current] = await tx.query<{
+    agendaItemId: string | null;
+    meetingId: string | null;
+    caseId: string | null;
+  }>(
+    `SELECT agenda_item_id AS "agendaItemId", meeting_id AS "meetingId", case_id AS "caseId" FROM files WHERE id = $1`,
+    [id],
+  );
+  if (!current) throw notFound("file", id);
+  await getFileById({ ...ctx, db: tx }, id);
+  await lockAttachmentTarget(ctx, tx, current);
 }
 
 export interface NewFile extends FileUpload {
@@ -117,7 +188,7 @@ export async function addFile(ctx: FileContext, input: NewFile): Promise<StoredF
     metadata.extractedText = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   }
   return inTransaction(ctx, async (tx) => {
-    await lockAttachmentTarget(tx, metadata);
+    await lockAttachmentTarget(ctx, tx, metadata);
     const id = newId();
     await fileTable.insert(tx, id, { ...metadata, sizeBytes: bytes.byteLength, sha256 }, ctx.actor.id);
     return getFileById({ ...ctx, db: tx }, id);
@@ -127,13 +198,8 @@ export async function addFile(ctx: FileContext, input: NewFile): Promise<StoredF
 export async function updateFile(ctx: Context, id: string, patch: FileUpdate): Promise<StoredFile> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.query<{ agendaItemId: string | null; meetingId: string | null }>(
-      `SELECT agenda_item_id AS "agendaItemId", meeting_id AS "meetingId" FROM files WHERE id = $1`,
-      [id],
-    );
-    if (!current) throw notFound("file", id);
-    await lockAttachmentTarget(tx, current);
-    await lockAttachmentTarget(tx, patch);
+    await lockCurrentAttachment(ctx, tx, id);
+    await lockAttachmentTarget(ctx, tx, patch);
     // Moving a file sets its one attachment: the others are cleared.
     const moves =
       patch.agendaItemId !== undefined || patch.meetingId !== undefined || patch.caseId !== undefined;
@@ -146,5 +212,21 @@ export async function updateFile(ctx: Context, id: string, patch: FileUpdate): P
       : {};
     await fileTable.update(tx, id, { ...patch, ...attachment }, ctx.actor.id);
     return getFileById({ ...ctx, db: tx }, id);
+  });
+}
+
+/**
+ * Deletes a file record, while what it is attached to is still open to change. The bytes stay in
+ * the store: other records may share them (they are content-addressed), and nobody reaches them
+ * without a record.
+ */
+export async function deleteFile(ctx: Context, id: string): Promise<void> {
+  assertMayWrite(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    await lockCurrentAttachment(ctx, tx, id);
+    await assertNotReferenced(tx, "file", id, [
+      { table: "review_flags", column: "source_file_id", label: "review flags (as their source document)" },
+    ]);
+    await deleteRow(tx, "files", id, ctx.actor.id);
   });
 }

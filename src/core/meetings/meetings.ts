@@ -2,13 +2,16 @@ import type { Database } from "../../platform/db/database.ts";
 import type { Page } from "../../platform/db/keyset.ts";
 import { Conditions, listPage } from "../../platform/db/list-query.ts";
 import { type AuditFields, defineTable } from "../../platform/db/table.ts";
-import { notFound } from "../../platform/errors.ts";
+import { AppError, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { toDanishIsoString } from "../../platform/time.ts";
 import { agendaOf, insertAgendaItem } from "../agenda/agenda-items.ts";
-import { type MeetingState, minutesArePublic } from "../publication/visibility.ts";
+import { assertMayPrepareFor, assertMayWrite } from "../publication/permissions.ts";
+import { recordVersion } from "../publication/versions.ts";
+import { attendanceIsVisible, type MeetingState } from "../publication/visibility.ts";
 import { presentAudit } from "../shared/audit.ts";
-import { assertMayWrite, type Context } from "../shared/context.ts";
+import type { Context } from "../shared/context.ts";
+import { assertNotReferenced, deleteRow } from "../shared/delete-record.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type {
   Attendance,
@@ -34,7 +37,7 @@ export const meetingTable = defineTable("meetings", {
 type Row = Omit<Meeting, "start" | "end" | "createdAt" | "updatedAt" | "createdBy" | "updatedBy"> &
   AuditFields & { start: Date; end: Date | null };
 
-function present(row: Row): Meeting {
+function presentMeeting(row: Row): Meeting {
   return {
     ...presentAudit(row),
     start: toDanishIsoString(row.start),
@@ -61,17 +64,49 @@ async function replaceAttendance(db: Database, meetingId: string, attendance: re
   }
 }
 
+/** Meetings by id, without agenda and attendance, in id order. */
+export async function getMeetingsByIds(ctx: Context, ids: readonly string[]): Promise<Meeting[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db.query<Row>(
+    `SELECT ${meetingTable.select()} FROM meetings WHERE id = ANY($1::uuid[]) ORDER BY id`,
+    [ids],
+  );
+  return rows.map(presentMeeting);
+}
+
+/** The attendance of these meetings that the actor may see, by meeting id. */
+export async function attendanceOfMeetings(
+  ctx: Context,
+  meetings: readonly Pick<Meeting, "id" | "state" | "organizationId">[],
+): Promise<Map<string, Attendance[]>> {
+  const visible = meetings
+    .filter((m) => attendanceIsVisible(ctx.actor, m.state, m.organizationId))
+    .map((m) => m.id);
+  const byMeeting = new Map<string, Attendance[]>();
+  if (visible.length === 0) return byMeeting;
+  const rows = await ctx.db.query<Attendance & { meetingId: string }>(
+    `SELECT meeting_id AS "meetingId", person_id AS "personId", status,
+            substitute_for_person_id AS "substituteForPersonId", note
+     FROM meeting_attendance WHERE meeting_id = ANY($1::uuid[]) ORDER BY meeting_id, person_id`,
+    [visible],
+  );
+  for (const { meetingId, ...entry } of rows) {
+    byMeeting.set(meetingId, [...(byMeeting.get(meetingId) ?? []), entry]);
+  }
+  return byMeeting;
+}
+
 /** A meeting's date, body and title are public (the calendar is); its agenda follows visibility. */
 export async function getMeetingById(ctx: Context, id: string): Promise<MeetingDetail> {
   const rows = await ctx.db.query<Row>(`SELECT ${meetingTable.select()} FROM meetings WHERE id = $1`, [id]);
   const row = rows[0];
   if (!row) throw notFound("meeting", id);
-  const attendanceVisible = ctx.actor.audience === "internal" || minutesArePublic(row.state);
+  const attendanceVisible = attendanceIsVisible(ctx.actor, row.state, row.organizationId);
   const [agendaItems, attendance] = await Promise.all([
     agendaOf(ctx, id),
     attendanceVisible ? attendanceOf(ctx.db, id) : Promise.resolve([]),
   ]);
-  return { ...present(row), attendance, agendaItems };
+  return { ...presentMeeting(row), attendance, agendaItems };
 }
 
 export async function findMeetings(ctx: Context, query: MeetingQuery): Promise<Page<Meeting>> {
@@ -88,12 +123,13 @@ export async function findMeetings(ctx: Context, query: MeetingQuery): Promise<P
     limit: query.limit,
     cursor: query.cursor,
   });
-  return { data: page.data.map(present), nextCursor: page.nextCursor };
+  return { data: page.data.map(presentMeeting), nextCursor: page.nextCursor };
 }
 
 /** Creates a meeting, with its attendance and agenda items if given, in one transaction. */
 export async function createMeeting(ctx: Context, input: MeetingCreate): Promise<MeetingDetail> {
   assertMayWrite(ctx.actor);
+  assertMayPrepareFor(ctx.actor, input.organizationId);
   return inTransaction(ctx, async (tx) => {
     const id = newId();
     const { attendance, agendaItems, ...columns } = input;
@@ -113,17 +149,54 @@ export async function createMeeting(ctx: Context, input: MeetingCreate): Promise
 export async function updateMeeting(ctx: Context, id: string, patch: MeetingUpdate): Promise<MeetingDetail> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.query<{ id: string; state: MeetingState }>(
-      "SELECT id, state FROM meetings WHERE id = $1 FOR UPDATE",
+    const [current] = await tx.query<{ id: string; state: MeetingState; organizationId: string }>(
+      `SELECT id, state, organization_id AS "organizationId" FROM meetings WHERE id = $1 FOR UPDATE`,
       [id],
     );
     if (!current) throw notFound("meeting", id);
+    // Moving a meeting to another body needs the right to prepare for both.
+    assertMayPrepareFor(ctx.actor, current.organizationId);
+    if (patch.organizationId) assertMayPrepareFor(ctx.actor, patch.organizationId);
     const { attendance, ...columns } = patch;
     const onlyPublishes = Object.keys(patch).length === 1 && patch.state === "minutes_published";
     if (minutesAreApproved(current.state) && !onlyPublishes) assertMinutesOpen(current);
     if (patch.state) assertTransition(current.state, patch.state);
     await meetingTable.update(tx, id, columns, ctx.actor.id);
     if (attendance) await replaceAttendance(tx, id, attendance);
+    if (patch.state && patch.state !== current.state) {
+      // Publishing the agenda and approving the minutes each make version 1 of what was published.
+      if (patch.state === "agenda_published") await recordVersion(tx, ctx.actor, id, "agenda", null);
+      if (patch.state === "minutes_approved") await recordVersion(tx, ctx.actor, id, "minutes", null);
+    }
     return getMeetingById({ ...ctx, db: tx }, id);
+  });
+}
+
+/**
+ * Deletes a meeting entered by mistake: only while it is planned and has no agenda items or
+ * files. A meeting that was announced with an agenda is cancelled instead, so the record keeps it.
+ */
+export async function deleteMeeting(ctx: Context, id: string): Promise<void> {
+  assertMayWrite(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    const [current] = await tx.query<{ state: MeetingState; organizationId: string }>(
+      `SELECT state, organization_id AS "organizationId" FROM meetings WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!current) throw notFound("meeting", id);
+    assertMayPrepareFor(ctx.actor, current.organizationId);
+    if (current.state !== "planned") {
+      throw new AppError(
+        "meeting.invalid_transition",
+        `state: only a planned meeting can be deleted, this one is ${current.state}; cancel it instead`,
+        { field: "state" },
+      );
+    }
+    await assertNotReferenced(tx, "meeting", id, [
+      { table: "agenda_items", column: "meeting_id", label: "agenda items" },
+      { table: "files", column: "meeting_id", label: "files" },
+      { table: "publications", column: "meeting_id", label: "published versions" },
+    ]);
+    await deleteRow(tx, "meetings", id, ctx.actor.id);
   });
 }

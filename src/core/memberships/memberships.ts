@@ -2,13 +2,14 @@ import type { Page } from "../../platform/db/keyset.ts";
 import { Conditions } from "../../platform/db/list-query.ts";
 import { defineTable } from "../../platform/db/table.ts";
 import type { Context } from "../shared/context.ts";
-import { recordStore } from "../shared/record-store.ts";
+import { bodyWriteRule, recordStore } from "../shared/record-store.ts";
 import type { Membership, MembershipCreate, MembershipQuery, MembershipUpdate } from "./membership.schema.ts";
 
 /**
  * Appointments (udpegninger) are public record, past ones included. Overlapping appointments of
  * one person to the same role in the same organisation are refused by the schema's exclusion
- * constraint, so the rule holds for every door and under concurrent writes.
+ * constraint, so the rule holds for every door and under concurrent writes. The body's
+ * secretariat records its appointments.
  */
 const memberships = recordStore<
   | "personId"
@@ -34,11 +35,15 @@ const memberships = recordStore<
     decidedByAgendaItemId: "decided_by_agenda_item_id",
   }),
   "membership",
+  bodyWriteRule("memberships"),
 );
 
 export const getMembershipById = memberships.getById;
+export const getMembershipsByIds = memberships.getByIds;
 export const createMembership = memberships.create;
 export const updateMembership = memberships.update;
+export const deleteMembership = memberships.remove;
+export const membershipTable = memberships.table;
 
 export function findMemberships(ctx: Context, query: MembershipQuery): Promise<Page<Membership>> {
   const conditions = new Conditions()

@@ -13,6 +13,11 @@ export const organizationKinds = [
   "external",
 ] as const;
 
+/** Kinds that are themselves bodies that meet (and so have a secretariat and members), as opposed to the organisations members come from. */
+export const meetingBodyKinds: readonly (typeof organizationKinds)[number][] = organizationKinds.filter(
+  (kind) => !["municipality", "region", "external"].includes(kind),
+);
+
 const fields = {
   name: Text({ description: "Full name, e.g. Kommunaldirektørnetværket i Midtjylland" }),
   shortName: Nullable(Text({ maxLength: 100, description: "Short name, e.g. KD-Net" })),

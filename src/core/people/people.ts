@@ -4,8 +4,10 @@ import { Conditions, listPage } from "../../platform/db/list-query.ts";
 import { type AuditFields, defineTable } from "../../platform/db/table.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
+import { assertMayWrite } from "../publication/permissions.ts";
 import { presentAudit } from "../shared/audit.ts";
-import { assertMayWrite, type Context } from "../shared/context.ts";
+import type { Context } from "../shared/context.ts";
+import { assertNotReferenced, deleteRow } from "../shared/delete-record.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type { Affiliation, Person, PersonCreate, PersonQuery, PersonUpdate } from "./person.schema.ts";
 
@@ -30,7 +32,10 @@ async function withAffiliations(db: Database, rows: Row[]): Promise<Person[]> {
   }));
 }
 
-/** People are public record: names and seats of members of public bodies. */
+/**
+ * People are public record: names and seats of members of public bodies. They are a shared
+ * register, kept by any secretariat.
+ */
 export async function getPersonById(ctx: Context, id: string): Promise<Person> {
   const rows = await ctx.db.query<Row>(`SELECT ${personTable.select()} FROM people WHERE id = $1`, [id]);
   const [person] = await withAffiliations(ctx.db, rows);
@@ -106,5 +111,30 @@ export async function updatePerson(ctx: Context, id: string, patch: PersonUpdate
     if (!(await personTable.update(tx, id, patch, ctx.actor.id))) throw notFound("person", id);
     if (patch.affiliations) await replaceAffiliations(tx, id, patch.affiliations, ctx.actor.id);
     return getPersonById({ ...ctx, db: tx }, id);
+  });
+}
+
+/** Deletes a person nobody refers to any longer; their affiliations go with them. */
+export async function deletePerson(ctx: Context, id: string): Promise<void> {
+  assertMayWrite(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    await getPersonById({ ...ctx, db: tx }, id);
+    await assertNotReferenced(tx, "person", id, [
+      { table: "memberships", column: "person_id", label: "appointments" },
+      {
+        table: "memberships",
+        column: "principal_person_id",
+        label: "appointments (as the principal of a substitute)",
+      },
+      { table: "agenda_item_presenters", column: "person_id", label: "agenda items (as presenter)" },
+      { table: "meeting_attendance", column: "person_id", label: "meeting attendances" },
+      {
+        table: "meeting_attendance",
+        column: "substitute_for_person_id",
+        label: "meeting attendances (substituted for)",
+      },
+      { table: "users", column: "person_id", label: "users (as the person they are)" },
+    ]);
+    await deleteRow(tx, "people", id, ctx.actor.id);
   });
 }

@@ -3,6 +3,8 @@ import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { forEachStore } from "../../../test/support/databases.ts";
 import { asSecretariat, testServer } from "../../../test/support/test-server.ts";
+import { anonymousReader, systemActor } from "../shared/context.ts";
+import { CLOSED_ITEM_TITLE, itemTitleFor, type MeetingState } from "./visibility.ts";
 
 /** Checked from outside, through every public read of the API. */
 forEachStore("what the public may see", (store) => {
@@ -150,4 +152,16 @@ forEachStore("what the public may see", (store) => {
       assert.ok(!response.body.includes(marker), `${url} shows the marker after publication`);
     }
   });
+});
+
+test("an outline's item title: 'Lukket punkt' when closed, none while the agenda is a draft", () => {
+  const open = { title: "Åbent punkt", isPublic: true };
+  const closed = { title: "Salg af grund", isPublic: false };
+  const body = "0190c6a0-0000-7000-8000-000000000001";
+  const at = (state: MeetingState) => ({ state, organizationId: body });
+  assert.equal(itemTitleFor(anonymousReader, open, at("agenda_published")), "Åbent punkt");
+  assert.equal(itemTitleFor(anonymousReader, closed, at("minutes_published")), CLOSED_ITEM_TITLE);
+  assert.equal(itemTitleFor(anonymousReader, open, at("planned")), null);
+  assert.equal(itemTitleFor(anonymousReader, open, at("cancelled")), null);
+  assert.equal(itemTitleFor(systemActor, closed, at("planned")), "Salg af grund");
 });

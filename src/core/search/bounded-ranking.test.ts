@@ -3,6 +3,7 @@ import { before, test } from "node:test";
 import { forEachStore } from "../../../test/support/databases.ts";
 import { publicReader } from "../../../test/support/factories.ts";
 import { defaultSeedsDir } from "../../cli/commands/demo-command.ts";
+import { anonymousReader } from "../shared/context.ts";
 import { loadSynthetic } from "../../demo/synthetic/load-synthetic.ts";
 import { CANDIDATES, naiveSearchStatement, searchAgendaItems, searchWords } from "./search-agenda-items.ts";
 
@@ -28,7 +29,7 @@ forEachStore("bounded ranking on a synthetic corpus", (store) => {
     for (const q of queries) {
       const words = await searchWords(db, q);
       assert.ok(words, q);
-      const naive = naiveSearchStatement("public", { q }, words, 100_000);
+      const naive = naiveSearchStatement(anonymousReader, { q }, words, 100_000);
       const all = await db.query<{ id: string; rank: number }>(naive.sql, naive.params);
       const result = await searchAgendaItems(publicReader(db), { q });
       if (all.length > CANDIDATES) assert.equal(result.totalIsExact, false, q);

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { forEachStore, type TestStore } from "../../../test/support/databases.ts";
-import { makeOrganization, makePerson, publicReader, secretariat } from "../../../test/support/factories.ts";
+import {
+  makeOrganization,
+  makePerson,
+  publicReader,
+  secretariat,
+  withRoles,
+} from "../../../test/support/factories.ts";
 import type { AppError } from "../../platform/errors.ts";
 import { createCase } from "../cases/cases.ts";
 import { addFile, updateFile } from "../files/files.ts";
@@ -251,6 +257,13 @@ forEachStore("search", (store) => {
     // Nor does it appear under a filter, or with a word it shares with open items.
     assert.ok(!(await ids(asPublic({ q: "nævner OR kommunen" }))).includes(world.closedItem));
     assert.ok(!(await ids(asPublic({ q: "kommunen", outcome: "approved" }))).includes(world.closedItem));
+  });
+
+  test("a member of a body finds its closed items, not another body's drafts", async () => {
+    const member = withRoles(store().db, { [world.children]: "member" });
+    assert.deepEqual(await ids(searchAgendaItems(member, { q: "hemmeligafsnit" })), [world.closedItem]);
+    assert.deepEqual(await ids(searchAgendaItems(member, { q: "kladdeord" })), []);
+    assert.deepEqual(await ids(searchAgendaItems(member, { q: "uoffentligbeslutning" })), []);
   });
 
   test("a draft agenda's items and an unpublished decision are found internally only", async () => {

@@ -2,12 +2,8 @@ import type { Queryable } from "../../platform/db/database.ts";
 import { decodeCursor, encodeCursor } from "../../platform/db/keyset.ts";
 import { AppError } from "../../platform/errors.ts";
 import { toDanishIsoString } from "../../platform/time.ts";
-import {
-  type Audience,
-  searchableItemCondition,
-  searchableMinutesCondition,
-} from "../publication/visibility.ts";
-import type { Context } from "../shared/context.ts";
+import { searchableItemCondition, searchableMinutesCondition } from "../publication/visibility.ts";
+import type { Actor, Context } from "../shared/context.ts";
 import {
   MARK_END,
   MARK_START,
@@ -132,7 +128,7 @@ const FROM = `FROM agenda_item_search s JOIN agenda_item_text_search t ON t.agen
   JOIN meetings m ON m.id = s.meeting_id`;
 
 /** Builds the conditions shared by the naive query and the bounded one. */
-export function searchSql(audience: Audience, query: SearchQuery, words: SearchWords): SearchSql {
+export function searchSql(actor: Actor, query: SearchQuery, words: SearchWords): SearchSql {
   const params = new Params();
   const webQuery = (text: string) => `websearch_to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(text)})`;
   const tsquery = webQuery(query.q);
@@ -141,7 +137,7 @@ export function searchSql(audience: Audience, query: SearchQuery, words: SearchW
   const relaxed = relaxedQuery(query.q);
   const relaxedTsquery = relaxed === positive ? rankQuery : webQuery(relaxed);
   const anyWord = `to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(orQuery(words.wanted))})`;
-  const minutesVisible = searchableMinutesCondition(audience, "m");
+  const minutesVisible = searchableMinutesCondition(actor, "s", "m");
   const agendaRank = `ts_rank(t.agenda_vector, ${rankQuery})`;
   const decisionRank = `ts_rank(${DECISION_WEIGHTS}, s.decision_vector, ${rankQuery})`;
   const scope = query.scope ?? "all";
@@ -164,7 +160,7 @@ export function searchSql(audience: Audience, query: SearchQuery, words: SearchW
         AND (t.agenda_vector || s.decision_vector) @@ ${tsquery}))`;
     rank = `(${agendaRank} + CASE WHEN ${minutesVisible} THEN ${decisionRank} ELSE 0 END)`;
   }
-  const filters: string[] = [searchableItemCondition(audience, "s", "m")];
+  const filters: string[] = [searchableItemCondition(actor, "s", "m")];
   if (query.organizationId) filters.push(`m.organization_id = ${params.add(query.organizationId)}::uuid`);
   if (query.from) {
     filters.push(
@@ -215,12 +211,12 @@ export function searchSql(audience: Audience, query: SearchQuery, words: SearchW
  * compares against it; the search itself never runs it.
  */
 export function naiveSearchStatement(
-  audience: Audience,
+  actor: Actor,
   query: SearchQuery,
   words: SearchWords,
   limit = SEARCH_PAGE_SIZE,
 ): { sql: string; params: unknown[] } {
-  const built = searchSql(audience, query, words);
+  const built = searchSql(actor, query, words);
   return built.params.statement(`SELECT s.agenda_item_id AS id, ${built.rank} AS rank ${FROM}
       WHERE ${built.match} AND ${built.filters}
       ORDER BY rank DESC, s.agenda_item_id LIMIT ${limit}`);
@@ -309,7 +305,7 @@ interface DetailRow {
 
 async function details(
   db: Queryable,
-  audience: Audience,
+  actor: Actor,
   query: SearchQuery,
   words: SearchWords,
   ids: string[],
@@ -324,7 +320,7 @@ async function details(
     params.add(HEADLINE_OPTIONS),
     params.add(TITLE_HIGHLIGHT_OPTIONS),
   ];
-  const minutesVisible = searchableMinutesCondition(audience, "m");
+  const minutesVisible = searchableMinutesCondition(actor, "s", "m");
   const decision = `CASE WHEN ${minutesVisible} THEN i.decision END`;
   const sections = "concat_ws(E'\\n', i.recommendation, i.background, i.case_presentation, i.finance)";
   // The snippet comes only from text the reader may see, and from the scope searched.
@@ -406,7 +402,7 @@ async function runSearch(
 ): Promise<SearchRun | null> {
   const words = await searchWords(ctx.db, query.q);
   if (!words) return null;
-  const built = searchSql(ctx.actor.audience, query, words);
+  const built = searchSql(ctx.actor, query, words);
   const cap = Math.max(CANDIDATES, offset + limit + 1);
   const statement = built.params.statement(boundedSearchStatement(built, cap, limit + 1, offset));
   // Parallel workers only add start-up time to a query this bounded, and the stages' levels are
@@ -430,7 +426,7 @@ async function correctedQuery(ctx: Context, query: SearchQuery): Promise<string 
   for (const word of wantedWords(query.q)) {
     if (word.text.length < 4 || /\d/.test(word.text)) continue;
     const alone = searchSql(
-      ctx.actor.audience,
+      ctx.actor,
       { q: word.text },
       { wanted: [word.text], negated: [], lexemes: [], either: false },
     );
@@ -495,7 +491,7 @@ export async function searchAgendaItems(ctx: Context, input: SearchQuery): Promi
   const scope = searched.scope ?? "all";
   const found = await details(
     ctx.db,
-    ctx.actor.audience,
+    ctx.actor,
     searched,
     run.words,
     page.map((row) => row.id),
@@ -521,10 +517,7 @@ export async function searchAgendaItems(ctx: Context, input: SearchQuery): Promi
   }
   const total =
     run.total ??
-    Math.max(
-      offset + page.length,
-      await estimateMatches(ctx.db, searchSql(ctx.actor.audience, searched, run.words)),
-    );
+    Math.max(offset + page.length, await estimateMatches(ctx.db, searchSql(ctx.actor, searched, run.words)));
   const hasMore = run.rows.length > limit && offset + limit <= MAX_OFFSET;
   return {
     data,

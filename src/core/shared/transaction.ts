@@ -67,6 +67,8 @@ const constraintErrors: Record<string, () => AppError> = {
     new AppError("validation.invalid", "parentId: an organisation cannot be its own parent", {
       field: "parentId",
     }),
+  users_email_unique: () =>
+    new AppError("record.conflict", "email: another user has this e-mail address", { field: "email" }),
   meeting_attendance_substitute_present: () =>
     new AppError("validation.invalid", "attendance: a substitute must be present", { field: "attendance" }),
 };
@@ -80,7 +82,12 @@ export function translateDatabaseError(error: unknown): unknown {
     case "23503": {
       const key = /Key \(([a-z_]+)\)=\(([^)]*)\)/.exec(error.detail ?? "");
       if (error.detail?.includes("is still referenced")) {
-        return new AppError("record.referenced", "the record is still referred to by other records", {});
+        const table = /referenced from table "([a-z_]+)"/.exec(error.detail)?.[1];
+        return new AppError(
+          "record.referenced",
+          `the record is still referred to by ${table ? `rows of ${table}` : "other records"}; remove or change those first`,
+          table ? { referencedBy: table } : {},
+        );
       }
       const field = key?.[1] ? camel(key[1]) : "reference";
       return new AppError(

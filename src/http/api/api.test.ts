@@ -159,5 +159,143 @@ forEachStore("JSON API", (store) => {
     const kinds =
       doc.paths["/api/v1/organizations"].post.requestBody.content["application/json"].schema.properties.kind;
     assert.ok(kinds.enum.includes("administrative_network"));
+    for (const path of ["organizations", "people", "memberships", "legislative-terms", "meetings", "cases"]) {
+      assert.ok(doc.paths[`/api/v1/${path}/{id}`]?.delete, `DELETE /api/v1/${path}/{id} documented`);
+    }
+    assert.equal(doc.paths["/api/v1/agenda-items/{id}"]?.delete, undefined);
+  });
+
+  test("a delete walks 401 -> 404 -> 409 naming what refers to it -> 204 -> 404, and leaves a tombstone", async () => {
+    const del = (url: string, headers: Record<string, string> = asSecretariat) =>
+      app.inject({ method: "DELETE", url, headers });
+    const org = (await post("/api/v1/organizations", { name: "Følgegruppen", kind: "committee" })).json();
+    const person = (await post("/api/v1/people", { name: "Anne Jensen" })).json();
+    const seat = (
+      await post("/api/v1/memberships", { personId: person.id, organizationId: org.id, role: "member" })
+    ).json();
+    const term = (
+      await post("/api/v1/legislative-terms", {
+        name: "2022-2025",
+        startDate: "2022-01-01",
+        endDate: "2025-12-31",
+      })
+    ).json();
+    const kase = (await post("/api/v1/cases", { title: "Sag der opgives" })).json();
+    const planned = (
+      await post("/api/v1/consultations", {
+        caseId: kase.id,
+        organizationId: org.id,
+        plannedDate: "2022-03-01",
+        purpose: "information",
+      })
+    ).json();
+
+    assert.equal((await del(`/api/v1/people/${person.id}`, {})).statusCode, 401);
+    assert.equal((await del("/api/v1/people/01a20808-0000-7000-8000-000000000000")).statusCode, 404);
+    const referenced = await del(`/api/v1/people/${person.id}`);
+    assert.equal(referenced.statusCode, 409);
+    assert.equal(referenced.json().code, "record.referenced");
+    assert.match(
+      referenced.json().detail,
+      /is still referred to by 1 appointments; remove or change those first/,
+    );
+    assert.deepEqual(referenced.json().referencedBy, { "memberships.person_id": 1 });
+    const caseInUse = await del(`/api/v1/cases/${kase.id}`);
+    assert.match(caseInUse.json().detail, /1 consultations/);
+
+    for (const url of [
+      `/api/v1/memberships/${seat.id}`,
+      `/api/v1/people/${person.id}`,
+      `/api/v1/consultations/${planned.id}`,
+      `/api/v1/cases/${kase.id}`,
+      `/api/v1/legislative-terms/${term.id}`,
+      `/api/v1/organizations/${org.id}`,
+    ]) {
+      const response = await del(url);
+      assert.equal(response.statusCode, 204, `${url}: ${response.body}`);
+      assert.equal(response.body, "");
+      assert.equal((await app.inject({ url, headers: asSecretariat })).statusCode, 404, url);
+      assert.equal((await del(url)).statusCode, 404, `${url} again`);
+    }
+    const tombstones = await store().db.query<{ table_name: string; deleted_by: string }>(
+      "SELECT table_name, deleted_by FROM deleted_records WHERE id = ANY($1::uuid[]) ORDER BY table_name",
+      [[seat.id, person.id, planned.id, kase.id, term.id, org.id]],
+    );
+    assert.deepEqual(
+      tombstones.map((t) => [t.table_name, t.deleted_by]),
+      [
+        ["cases", "api-token"],
+        ["consultations", "api-token"],
+        ["legislative_terms", "api-token"],
+        ["memberships", "api-token"],
+        ["organizations", "api-token"],
+        ["people", "api-token"],
+      ],
+    );
+  });
+
+  test("a meeting is deleted only while planned and empty; a file only while its minutes are open", async () => {
+    const org = (await post("/api/v1/organizations", { name: "Arbejdsgruppen", kind: "committee" })).json();
+    const meeting = (
+      await post("/api/v1/meetings", {
+        organizationId: org.id,
+        title: "Møde",
+        start: "2021-06-01T10:00:00+02:00",
+        agendaItems: [{ number: "1", title: "Punkt" }],
+      })
+    ).json();
+    const withItems = await app.inject({
+      method: "DELETE",
+      url: `/api/v1/meetings/${meeting.id}`,
+      headers: asSecretariat,
+    });
+    assert.equal(withItems.statusCode, 409);
+    assert.match(withItems.json().detail, /1 agenda items/);
+    const file = (
+      await app.inject({
+        method: "POST",
+        url: `/api/v1/files?name=bilag.txt&agendaItemId=${meeting.agendaItems[0].id}`,
+        payload: "Bilag",
+        headers: { ...asSecretariat, "content-type": "text/plain" },
+      })
+    ).json();
+    for (const state of ["agenda_published", "held", "minutes_approved"]) {
+      await app.inject({
+        method: "PATCH",
+        url: `/api/v1/meetings/${meeting.id}`,
+        payload: { state },
+        headers: asSecretariat,
+      });
+    }
+    const approved = await app.inject({
+      method: "DELETE",
+      url: `/api/v1/files/${file.id}`,
+      headers: asSecretariat,
+    });
+    assert.equal(approved.statusCode, 409);
+    assert.equal(approved.json().code, "meeting.minutes_approved");
+
+    const empty = (
+      await post("/api/v1/meetings", {
+        organizationId: org.id,
+        title: "Tomt møde",
+        start: "2021-07-01T10:00:00+02:00",
+      })
+    ).json();
+    const gone = await app.inject({
+      method: "DELETE",
+      url: `/api/v1/meetings/${empty.id}`,
+      headers: asSecretariat,
+    });
+    assert.equal(gone.statusCode, 204);
+    const stillThere = await app.inject({
+      method: "DELETE",
+      url: `/api/v1/meetings/${meeting.id}`,
+      headers: asSecretariat,
+    });
+    assert.match(
+      stillThere.json().detail,
+      /only a planned meeting can be deleted, this one is minutes_approved/,
+    );
   });
 });

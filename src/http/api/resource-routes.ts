@@ -5,7 +5,7 @@ import { Id, Page } from "../../core/shared/schema.ts";
 import type { Page as PageResult } from "../../platform/db/keyset.ts";
 import { ProblemSchema } from "./problem-schema.ts";
 
-/** The four doors every record type has: list, read, create, update. Thin: core does the work. */
+/** The doors every record type has: list, read, create, update, and delete where it may. Thin: core does the work. */
 export interface ResourceDefinition<
   Entity extends TSchema,
   Detail extends TSchema,
@@ -23,9 +23,17 @@ export interface ResourceDefinition<
   /** Absent where creation needs its own route (file uploads). */
   create?(ctx: Context, input: Static<Create>): Promise<Static<Detail>>;
   update(ctx: Context, id: string, patch: Static<Update>): Promise<Static<Detail>>;
+  /** Absent where records are not deleted through this door. */
+  remove?(ctx: Context, id: string): Promise<void>;
 }
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
 const IdParams = Type.Object({ id: Id });
 
 export function registerResource<
@@ -90,4 +98,22 @@ export function registerResource<
         request.body as Static<Update>,
       ),
   );
+  const remove = resource.remove;
+  if (remove) {
+    app.delete(
+      `/${path}/:id`,
+      {
+        schema: {
+          tags: [tag],
+          summary: "Delete (refused while other records refer to it)",
+          params: IdParams,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await remove(request.ctx, (request.params as Static<typeof IdParams>).id);
+        return reply.status(204).send();
+      },
+    );
+  }
 }

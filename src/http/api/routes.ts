@@ -25,6 +25,8 @@ import {
 import {
   createCase,
   createConsultation,
+  deleteCase,
+  deleteConsultation,
   findCases,
   findConsultations,
   getCaseById,
@@ -33,7 +35,14 @@ import {
   updateConsultation,
 } from "../../core/cases/cases.ts";
 import { FileQuery, FileUpdate, FileUpload, StoredFile } from "../../core/files/file.schema.ts";
-import { addFile, findFiles, getFileById, readFileContent, updateFile } from "../../core/files/files.ts";
+import {
+  addFile,
+  deleteFile,
+  findFiles,
+  getFileById,
+  readFileContent,
+  updateFile,
+} from "../../core/files/files.ts";
 import {
   LegislativeTerm,
   LegislativeTermCreate,
@@ -42,6 +51,7 @@ import {
 } from "../../core/legislative-terms/legislative-term.schema.ts";
 import {
   createLegislativeTerm,
+  deleteLegislativeTerm,
   findLegislativeTerms,
   getLegislativeTermById,
   updateLegislativeTerm,
@@ -53,7 +63,13 @@ import {
   MeetingQuery,
   MeetingUpdate,
 } from "../../core/meetings/meeting.schema.ts";
-import { createMeeting, findMeetings, getMeetingById, updateMeeting } from "../../core/meetings/meetings.ts";
+import {
+  createMeeting,
+  deleteMeeting,
+  findMeetings,
+  getMeetingById,
+  updateMeeting,
+} from "../../core/meetings/meetings.ts";
 import {
   Membership,
   MembershipCreate,
@@ -62,6 +78,7 @@ import {
 } from "../../core/memberships/membership.schema.ts";
 import {
   createMembership,
+  deleteMembership,
   findMemberships,
   getMembershipById,
   updateMembership,
@@ -74,21 +91,30 @@ import {
 } from "../../core/organizations/organization.schema.ts";
 import {
   createOrganization,
+  deleteOrganization,
   findOrganizations,
   getOrganizationById,
   updateOrganization,
 } from "../../core/organizations/organizations.ts";
-import { createPerson, findPeople, getPersonById, updatePerson } from "../../core/people/people.ts";
+import {
+  createPerson,
+  deletePerson,
+  findPeople,
+  getPersonById,
+  updatePerson,
+} from "../../core/people/people.ts";
 import { Person, PersonCreate, PersonQuery, PersonUpdate } from "../../core/people/person.schema.ts";
 import { SearchQuery, SearchResults } from "../../core/search/search.schema.ts";
 import { searchAgendaItems } from "../../core/search/search-agenda-items.ts";
 import { Id } from "../../core/shared/schema.ts";
 import type { FileStore } from "../../platform/files/file-store.ts";
+import { meRoute } from "./me-route.ts";
 import { ProblemSchema } from "./problem-schema.ts";
 import { registerResource } from "./resource-routes.ts";
 
 /** The JSON API, `/api/v1`: every record type, through the same core functions as the CLI. */
 export async function apiRoutes(app: FastifyInstance, options: { files: FileStore; maxUploadBytes: number }) {
+  meRoute(app);
   registerResource(app, {
     path: "organizations",
     tag: "Organizations",
@@ -102,6 +128,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getOrganizationById,
     create: createOrganization,
     update: updateOrganization,
+    remove: deleteOrganization,
   });
   registerResource(app, {
     path: "people",
@@ -111,6 +138,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getPersonById,
     create: createPerson,
     update: updatePerson,
+    remove: deletePerson,
   });
   registerResource(app, {
     path: "memberships",
@@ -125,6 +153,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getMembershipById,
     create: createMembership,
     update: updateMembership,
+    remove: deleteMembership,
   });
   registerResource(app, {
     path: "legislative-terms",
@@ -139,6 +168,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getLegislativeTermById,
     create: createLegislativeTerm,
     update: updateLegislativeTerm,
+    remove: deleteLegislativeTerm,
   });
   registerResource(app, {
     path: "meetings",
@@ -154,6 +184,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getMeetingById,
     create: createMeeting,
     update: updateMeeting,
+    remove: deleteMeeting,
   });
   registerResource(app, {
     path: "agenda-items",
@@ -177,6 +208,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getCaseById,
     create: createCase,
     update: updateCase,
+    remove: deleteCase,
   });
   registerResource(app, {
     path: "consultations",
@@ -191,6 +223,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     get: getConsultationById,
     create: createConsultation,
     update: updateConsultation,
+    remove: deleteConsultation,
   });
   registerResource(app, {
     path: "files",
@@ -199,6 +232,7 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     find: findFiles,
     get: getFileById,
     update: updateFile,
+    remove: deleteFile,
   });
 
   app.get(
@@ -233,7 +267,13 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
           tags: ["Files"],
           summary: "Upload a file: the body is the bytes, Content-Type their media type",
           querystring: FileUpload,
-          response: { 201: StoredFile, 400: ProblemSchema, 401: ProblemSchema, 409: ProblemSchema },
+          response: {
+            201: StoredFile,
+            400: ProblemSchema,
+            401: ProblemSchema,
+            403: ProblemSchema,
+            409: ProblemSchema,
+          },
         },
       },
       async (request, reply) => {

@@ -1,3 +1,5 @@
+import type { ChangeClock } from "./change-clock.ts";
+
 /**
  * The one door to SQL. Both stores (embedded PGlite and a PostgreSQL server) implement it, so the
  * repositories run the same SQL on both. Dates come back as `yyyy-mm-dd` strings, timestamps as
@@ -19,6 +21,8 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations, restore). */
   exec(sql: string): Promise<void>;
+  /** The handle's change clock; absent on a transaction (caches ask the handle). */
+  readonly changes?: ChangeClock;
 }
 
 export type StoreKind = "pglite" | "postgres";
@@ -26,6 +30,8 @@ export type StoreKind = "pglite" | "postgres";
 /** An open database with its life cycle. */
 export interface DatabaseHandle extends Database {
   readonly kind: StoreKind;
+  /** Counts committed changes, for caches of what is read from this database. */
+  readonly changes: ChangeClock;
   close(): Promise<void>;
 }
 

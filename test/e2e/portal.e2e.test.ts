@@ -1,0 +1,128 @@
+/**
+ * The public portal in a real browser (Debian's Chromium through playwright-core), on the real
+ * server with the demo world: a reader clicks from the front page to a body, a meeting, an item,
+ * its case's path and a person, and axe-core finds no serious or critical WCAG 2.1 AA violation
+ * on any page.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { FastifyInstance } from "fastify";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { loadDemo } from "../../src/cli/commands/demo-command.ts";
+import { buildServer } from "../../src/http/server.ts";
+import { openTestStore, type TestStore } from "../support/databases.ts";
+
+/** The violations a reader would meet: axe's serious and critical ones, against WCAG 2.1 A and AA. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+describe("the portal in a browser", { timeout: 300_000 }, () => {
+  let store: TestStore & { close(): Promise<void> };
+  let app: FastifyInstance;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+
+  before(async () => {
+    store = await openTestStore("pglite");
+    await loadDemo(
+      { db: store.db, files: store.files, config: {} as never, close: async () => {} },
+      () => {},
+    );
+    app = await buildServer({
+      db: store.db,
+      files: store.files,
+      config: {
+        apiToken: null,
+        maxUploadBytes: 1024 * 1024,
+        logLevel: "silent",
+        secureCookies: false,
+        trustProxy: false,
+      },
+    });
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  /** The page reached is the one expected, it has one h1, and axe finds nothing serious on it. */
+  async function check(expectedH1: RegExp) {
+    const h1 = await page.locator("h1").allTextContents();
+    assert.equal(h1.length, 1, `${page.url()} has one h1`);
+    assert.match(h1[0] ?? "", expectedH1);
+    assert.deepEqual(await seriousViolations(page), [], `axe on ${page.url()}`);
+  }
+
+  test("front page -> bodies -> KD-Net -> the meeting -> item 6 -> its case's path -> a presenter", async () => {
+    await page.goto(`${base}/`);
+    await check(/Møder i offentlige samarbejder/);
+
+    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Organer" }).click();
+    await check(/^Organer$/);
+
+    await page.getByRole("link", { name: "Kommunaldirektørnetværket i den midtjyske region" }).click();
+    await check(/Kommunaldirektørnetværket i den midtjyske region/);
+    assert.ok(await page.getByRole("table", { name: /Medlemmer pr\./ }).isVisible());
+
+    await page
+      .getByRole("link", { name: "Referat af møde i kommunaldirektørnetværket i den midtjyske region" })
+      .click();
+    await check(/Referat af møde i kommunaldirektørnetværket/);
+    assert.match(
+      (await page.locator("#punkt-6-titel").textContent()) ?? "",
+      /Midttrafiks indtægtsfordelingsmodel/,
+    );
+
+    await page.getByRole("link", { name: "Punkt 6 på egen side" }).click();
+    await check(/^6\. Midttrafiks indtægtsfordelingsmodel$/);
+
+    await page.getByRole("link", { name: /Se alle behandlinger af sagen/ }).click();
+    await check(/^Midttrafiks indtægtsfordelingsmodel$/);
+    const steps = await page.locator(".case-path h3").allInnerTexts();
+    assert.deepEqual(steps, [
+      "22. januar 2021: KD-Net",
+      "9. april 2021: KD-Net",
+      "23. april 2021: KKR",
+      "18. juni 2021: Repræsentantskabet",
+    ]);
+
+    await page.goBack();
+    await page.getByRole("link", { name: "Rasmus Møller" }).first().click();
+    await check(/^Rasmus Møller$/);
+    assert.ok(await page.getByRole("table", { name: "Pladser, personen har haft" }).isVisible());
+  });
+
+  test("the print edition, the English pages and a 404 page pass axe too", async () => {
+    await page.goto(`${base}/organer`);
+    await page.getByRole("link", { name: "Kommunaldirektørnetværket i den midtjyske region" }).click();
+    await page
+      .getByRole("link", { name: "Referat af møde i kommunaldirektørnetværket i den midtjyske region" })
+      .click();
+    await page.getByRole("link", { name: "Udskriftsvenlig udgave" }).click();
+    await check(/Referat af møde i kommunaldirektørnetværket/);
+    assert.equal(await page.locator(".site-header").count(), 0);
+
+    await page.goto(`${base}/organer?lang=en`);
+    await check(/^Bodies$/);
+    await page.goto(`${base}/sager/01a20846-0000-7000-8000-000000000000`);
+    await check(/Page not found/);
+  });
+});
