@@ -3,8 +3,8 @@ import { before, test } from "node:test";
 import { forEachStore } from "../../../test/support/databases.ts";
 import { publicReader } from "../../../test/support/factories.ts";
 import { defaultSeedsDir } from "../../cli/commands/demo-command.ts";
-import { anonymousReader } from "../shared/context.ts";
 import { loadSynthetic } from "../../demo/synthetic/load-synthetic.ts";
+import { anonymousReader } from "../shared/context.ts";
 import { CANDIDATES, naiveSearchStatement, searchAgendaItems, searchWords } from "./search-agenda-items.ts";
 
 /** Queries whose matches outnumber the candidates, so that the bounded ranking is what answers. */

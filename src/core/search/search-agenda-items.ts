@@ -69,12 +69,12 @@ class Params {
   readonly #values: unknown[] = [];
   add(value: unknown): string {
     this.#values.push(value);
-    return `\u0001${this.#values.length - 1}\u0001`;
+    return `\uE100${this.#values.length - 1}\uE101`;
   }
   statement(sql: string): { sql: string; params: unknown[] } {
     const numbers = new Map<number, number>();
     const params: unknown[] = [];
-    const numbered = sql.replace(/\u0001(\d+)\u0001/g, (_, index: string) => {
+    const numbered = sql.replace(/\uE100(\d+)\uE101/g, (_, index: string) => {
       const key = Number(index);
       let number = numbers.get(key);
       if (number === undefined) {
