@@ -31,9 +31,10 @@ import {
  * search ranks a bounded candidate set instead, chosen through indexes alone (no document is read)
  * so that it holds the items the full ranking puts first:
  *
- * - head: the longest items whose title or Indstilling holds a wanted word. A word in the title
- *   (A) outweighs any number of occurrences below it, so when a title matches, the top of the
- *   full ranking is among these.
+ * - head: items whose title or Indstilling holds a wanted word, best first by the rank of that
+ *   head (plus the visible decision's), then by length. A word in the title (A) outweighs any
+ *   number of occurrences below it, and the first occurrences weigh most, so when a title
+ *   matches, the top of the full ranking is among these (this stage takes twice as many).
  * - frequent: items that use the words most often (the frequent-terms index: `word#n` = at least n
  *   times in the title, Indstilling or sections), read level by level, most frequent first, until
  *   the stage is full. An unnormalised rank grows with the number of occurrences: when no title
@@ -110,6 +111,8 @@ export interface SearchSql {
   match: string;
   /** The rank of the row. */
   rank: string;
+  /** The rank from the narrow row alone: the head's, plus the visible decision's. */
+  headRank: string;
   /** The query as typed / without -words / loosened for an index (see query-text.ts). */
   tsquery: string;
   rankQuery: string;
@@ -143,6 +146,7 @@ export function searchSql(actor: Actor, query: SearchQuery, words: SearchWords):
   const scope = query.scope ?? "all";
   let match: string;
   let rank: string;
+  let headRank = `ts_rank(s.head_vector, ${rankQuery})`;
   if (scope === "agenda") {
     match = `t.agenda_vector @@ ${tsquery}`;
     rank = agendaRank;
@@ -159,6 +163,7 @@ export function searchSql(actor: Actor, query: SearchQuery, words: SearchWords):
       OR (${minutesVisible} AND s.decision_vector @@ ${anyWord}
         AND (t.agenda_vector || s.decision_vector) @@ ${tsquery}))`;
     rank = `(${agendaRank} + CASE WHEN ${minutesVisible} THEN ${decisionRank} ELSE 0 END)`;
+    headRank = `(${headRank} + CASE WHEN ${minutesVisible} THEN ${decisionRank} ELSE 0 END)`;
   }
   const filters: string[] = [searchableItemCondition(actor, "s", "m")];
   if (query.organizationId) filters.push(`m.organization_id = ${params.add(query.organizationId)}::uuid`);
@@ -193,6 +198,7 @@ export function searchSql(actor: Actor, query: SearchQuery, words: SearchWords):
     : [];
   return {
     params,
+    headRank,
     frequentAt,
     filters: filters.join(" AND "),
     match,
@@ -237,7 +243,7 @@ export function boundedSearchStatement(
   if (built.scope !== "minutes") {
     stages.push(`head AS (SELECT s.agenda_item_id ${narrow}
         WHERE s.head_vector @@ ${built.anyWord} AND ${built.filters}
-        ORDER BY s.agenda_length DESC LIMIT ${candidates})`);
+        ORDER BY ${built.headRank} DESC, s.agenda_length DESC LIMIT ${2 * candidates})`);
     if (built.frequentAt.length) {
       // Disjoint levels, most frequent first: PostgreSQL stops reading once it has enough.
       const levels = built.frequentAt.map(({ tsquery }, index) => {
