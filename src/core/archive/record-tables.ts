@@ -28,8 +28,9 @@ export const recordTables = [
 ] as const;
 
 /**
- * Tables that are bookkeeping or secrets, not record. Password hashes, sessions and API tokens
- * never leave the database: after a restore, users get a new password (`samraad user reset`).
+ * Tables that are bookkeeping, secrets or derived, not record. Password hashes, sessions and API
+ * tokens never leave the database: after a restore, users get a new password (`samraad user
+ * reset`). The search rows are rebuilt by triggers when a restore inserts the items and files.
  */
 export const nonRecordTables = [
   "schema_migrations",
@@ -38,4 +39,7 @@ export const nonRecordTables = [
   "api_tokens",
   "login_failures",
   "form_submissions",
+  "agenda_item_search",
+  "agenda_item_text_search",
+  "agenda_item_terms",
 ] as const;

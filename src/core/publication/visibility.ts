@@ -17,6 +17,9 @@
  *   published agendas.
  * - Attendance is public with the minutes.
  * - A public list filtered on a closed item's hidden parts (its case) does not find it.
+ * - Search finds only items the reader sees in full, by their visible text: a decision (and its
+ *   outcome, and the meeting's attendance) counts only where it may be seen; snippets come only
+ *   from what may be shown.
  * - A deleted record leaves only its id and times; that tombstone is hidden where its surviving
  *   parent is hidden (an item removed from a draft agenda, a file of a closed item).
  * - The members' edition of a meeting (closed items in full) is for those who read all of the
@@ -257,6 +260,22 @@ export function decisionCondition(actor: Actor, item: string, meeting: string): 
     `(${item}.is_public AND ${publicMinutesCondition(meeting)})`,
     readableBodyCondition(actor, `${meeting}.organization_id`),
   );
+}
+
+/**
+ * SQL condition: the search row aliased `row` (which carries its item's `is_public`) of meeting
+ * `meeting` may be found by the actor at all.
+ */
+export function searchableItemCondition(actor: Actor, row: string, meeting: string): string {
+  return openItemCondition(actor, row, meeting);
+}
+
+/**
+ * SQL condition: the decision, the outcome and the meeting's attendance of search row `row` may be
+ * searched and filtered on by the actor.
+ */
+export function searchableMinutesCondition(actor: Actor, row: string, meeting: string): string {
+  return decisionCondition(actor, row, meeting);
 }
 
 /** A meeting as the rules below need it: its state and its body. */

@@ -104,6 +104,8 @@ import {
   updatePerson,
 } from "../../core/people/people.ts";
 import { Person, PersonCreate, PersonQuery, PersonUpdate } from "../../core/people/person.schema.ts";
+import { SearchQuery, SearchResults } from "../../core/search/search.schema.ts";
+import { searchAgendaItems } from "../../core/search/search-agenda-items.ts";
 import { Id } from "../../core/shared/schema.ts";
 import type { FileStore } from "../../platform/files/file-store.ts";
 import { meRoute } from "./me-route.ts";
@@ -232,6 +234,21 @@ export async function apiRoutes(app: FastifyInstance, options: { files: FileStor
     update: updateFile,
     remove: deleteFile,
   });
+
+  app.get(
+    "/search",
+    {
+      schema: {
+        tags: ["Search"],
+        summary: "Search agenda items: titles, sections, decisions, attachments (Danish stemming)",
+        description:
+          'Ranked hits with highlighted snippets. Syntax: words, "a phrase", -word (without), OR. A name that matches nothing is corrected to the most similar person or body name (correctedFrom). The public finds only open items of published agendas, and decisions once the minutes are published.',
+        querystring: SearchQuery,
+        response: { 200: SearchResults, 400: ProblemSchema },
+      },
+    },
+    (request) => searchAgendaItems(request.ctx, request.query as SearchQuery),
+  );
 
   // Uploads carry the bytes as the body and the metadata in the query string.
   app.register(async (uploads) => {
