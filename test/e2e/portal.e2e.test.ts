@@ -1,8 +1,8 @@
 /**
  * The public portal in a real browser (Debian's Chromium through playwright-core), on the real
  * server with the demo world: a reader clicks from the front page to a body, a meeting, an item,
- * its case's path and a person, and axe-core finds no serious or critical WCAG 2.1 AA violation
- * on any page.
+ * its case's path and a person, and from a search to a result, its item and its case's path; and
+ * axe-core finds no serious or critical WCAG 2.1 AA violation on any page.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -108,6 +108,31 @@ describe("the portal in a browser", { timeout: 300_000 }, () => {
     await page.getByRole("link", { name: "Rasmus Møller" }).first().click();
     await check(/^Rasmus Møller$/);
     assert.ok(await page.getByRole("table", { name: "Pladser, personen har haft" }).isVisible());
+  });
+
+  test("search -> result -> item -> case path, each page passing axe", async () => {
+    await page.goto(`${base}/`);
+    await page.getByLabel("Søg i dagsordener og referater").fill("indtægtsfordelingsmodel");
+    await page.getByRole("button", { name: "Søg" }).click();
+    await check(/^Søg$/);
+    assert.match(page.url(), /\/soeg\?q=indt%C3%A6gtsfordelingsmodel$/);
+    assert.equal(await page.getByRole("status").textContent(), "1 punkt fundet");
+
+    await page.getByRole("link", { name: "Punkt 6. Midttrafiks indtægtsfordelingsmodel" }).click();
+    await check(/^6\. Midttrafiks indtægtsfordelingsmodel$/);
+
+    await page.getByRole("link", { name: /Se alle behandlinger af sagen/ }).click();
+    await check(/^Midttrafiks indtægtsfordelingsmodel$/);
+    assert.equal(await page.locator(".case-path .step").count(), 4);
+    assert.equal(await page.locator(".case-path .step.planned").count(), 3);
+
+    // Narrowed to a time after it was treated, the search says it found nothing; a bad date is named.
+    await page.goto(`${base}/soeg?q=indt%C3%A6gtsfordelingsmodel&fra=2022-01-01`);
+    await check(/^Søg$/);
+    assert.match((await page.getByRole("status").textContent()) ?? "", /Ingen punkter fundet/);
+    await page.goto(`${base}/soeg?q=indt%C3%A6gtsfordelingsmodel&fra=ikke-en-dato`);
+    await check(/^Søg$/);
+    assert.ok(await page.getByRole("alert").isVisible());
   });
 
   test("the print edition, the English pages and a 404 page pass axe too", async () => {

@@ -11,6 +11,8 @@ import {
 } from "../../core/organizations/organization-directory.ts";
 import { getPersonProfile } from "../../core/people/person-profile.ts";
 import { assertMayReadMembersEdition } from "../../core/publication/visibility.ts";
+import type { SearchResults } from "../../core/search/search.schema.ts";
+import { searchAgendaItems } from "../../core/search/search-agenda-items.ts";
 import { anonymousReader, type Context } from "../../core/shared/context.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { isId } from "../../platform/ids.ts";
@@ -21,12 +23,14 @@ import { sendPage } from "../web-routes.ts";
 import { casePage } from "./case-page.ts";
 import { frontPage } from "./front-page.ts";
 import { itemPage } from "./item-page.ts";
+import { bodyKinds } from "./labels.ts";
 import { type Edition, meetingPage } from "./meeting-page.ts";
 import { organizationPage, organizationsPage } from "./organization-pages.ts";
 import { PageCache } from "./page-cache.ts";
 import type { PageFrame } from "./parts.ts";
 import { paths } from "./paths.ts";
 import { personPage } from "./person-page.ts";
+import { type FormErrors, readSearchForm, refusedSearch, searchPage, searchUrl } from "./search-page.ts";
 
 const FRONT_PAGE_MEETINGS = 8;
 const FRONT_PAGE_DECISIONS = 10;
@@ -157,6 +161,31 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(
       reply,
       personPage(profile, { ...frameOf(request, paths.person(id)), today: danishToday(new Date()) }),
+    );
+  });
+
+  app.get("/soeg", async (request, reply) => {
+    const ctx = publicContext(request.ctx);
+    const bodies = (await listOrganizations(ctx, danishToday(new Date()))).filter((org) =>
+      bodyKinds.includes(org.kind),
+    );
+    const bodyIds = new Set(bodies.map((org) => org.id));
+    const { form, errors, search } = readSearchForm(request.query, request.lang, bodyIds);
+    let results: SearchResults | null = null;
+    let refused: FormErrors = {};
+    if (search) {
+      try {
+        results = await searchAgendaItems(ctx, search);
+      } catch (error) {
+        if (!(error instanceof AppError) || !error.code.startsWith("validation.")) throw error;
+        refused = refusedSearch(request.lang, error.code);
+      }
+    }
+    const allErrors = { ...errors, ...refused };
+    return sendPage(
+      reply,
+      searchPage({ form, errors: allErrors, results, bodies }, frameOf(request, searchUrl(form))),
+      Object.keys(allErrors).length ? 400 : 200,
     );
   });
 

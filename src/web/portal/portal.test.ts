@@ -40,6 +40,8 @@ forEachStore("the public portal", (store) => {
     `/sager/${world.cases.theCase}`,
     `/personer/${world.people.bo}`,
     `/personer/${world.people.cai}`,
+    "/soeg",
+    "/soeg?q=Indt%C3%A6gtsfordelingsmodellen",
   ];
 
   test("every public page answers in Danish, with one h1, a specific title and the landmarks", async () => {
@@ -303,6 +305,61 @@ forEachStore("the public portal", (store) => {
     assert.match(body, /Closed item/);
     const casePage = await get(`/sager/${world.cases.theCase}?lang=en`);
     assert.match(casePage.body, /The case&#39;s path/);
+  });
+
+  test("the search page: the query in the address, results linking to their items", async () => {
+    const { status, body } = await get("/soeg?q=Indt%C3%A6gtsfordelingsmodellen");
+    assert.equal(status, 200);
+    const main = mainOf(body);
+    assert.match(main, /<input type="search" id="q" name="q" value="Indtægtsfordelingsmodellen">/);
+    assert.match(body, /<title>Søg: Indtægtsfordelingsmodellen · /);
+    assert.match(main, /<p role="status">2 punkter fundet<\/p>/);
+    const hits = [...main.matchAll(/<h3><a href="\/punkter\/([^"]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(new Set(hits), new Set([world.items.open, world.items.agendaOnly]));
+    assert.match(main, /<mark>Indtægtsfordelingsmodellen<\/mark>/);
+    assert.doesNotMatch(main, new RegExp(world.items.draft));
+    // The search shows what the public may see, whoever asks.
+    assert.doesNotMatch((await get("/soeg?q=Udkast", asSecretariat)).body, new RegExp(world.items.draft));
+  });
+
+  test("the search finds no closed item, no draft and no unpublished decision", async () => {
+    const main = mainOf((await get(`/soeg?q=${SECRET}`)).body);
+    assert.match(main, /Ingen punkter fundet/);
+    assert.doesNotMatch(main, /<ol class="hits">/);
+    assert.doesNotMatch(main, new RegExp(world.items.closed));
+    const decided = mainOf((await get("/soeg?q=godkendte+processen&omfang=referat")).body);
+    assert.match(decided, new RegExp(`/punkter/${world.items.open}`));
+    const unpublished = mainOf((await get("/soeg?q=offentlig+beslutning&omfang=referat")).body);
+    assert.match(unpublished, /Ingen punkter fundet/);
+  });
+
+  test("the search's filters narrow it, and what cannot be used is said in Danish", async () => {
+    const q = "/soeg?q=Indt%C3%A6gtsfordelingsmodellen";
+    const atKkr = mainOf((await get(`${q}&organ=${world.organizations.kkr}`)).body);
+    assert.match(atKkr, /Ingen punkter fundet/);
+    assert.match(atKkr, new RegExp(`<option value="${world.organizations.kkr}" selected>`));
+    const april = mainOf((await get(`${q}&fra=2021-04-01&til=2021-04-30`)).body);
+    assert.match(april, /1 punkt fundet/);
+    assert.match(april, new RegExp(`/punkter/${world.items.agendaOnly}`));
+    const approved = mainOf((await get(`${q}&udfald=godkendt`)).body);
+    assert.match(approved, new RegExp(`/punkter/${world.items.open}`));
+    assert.doesNotMatch(approved, new RegExp(`/punkter/${world.items.agendaOnly}`));
+    for (const [query, message] of [
+      ["q=x&fra=2021-13-01", "Skriv datoen som åååå-mm-dd."],
+      ["q=x&fra=2021-05-01&til=2021-04-01", "Til-datoen ligger før fra-datoen."],
+      ["q=x&omfang=alt", "Vælg en af mulighederne."],
+      ["q=-x", "Skriv mindst ét ord at søge efter"],
+      ["q=x&side=ikke-en-side", "Den side af resultaterne kan ikke vises"],
+    ] as const) {
+      const { status, body } = await get(`/soeg?${query}`);
+      assert.equal(status, 400, query);
+      assert.match(body, /<div class="error-summary" role="alert">/, query);
+      assert.match(body, new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), query);
+    }
+    assert.match(
+      (await get("/soeg?q=x&fra=2021-13-01")).body,
+      /id="fra" name="fra" value="2021-13-01" aria-invalid="true"/,
+    );
   });
 
   test("a cached page follows a change to what it shows", async () => {
