@@ -9,6 +9,9 @@
  *   http   - GET /api/v1/search on `samraad serve` in its own process (so its memory is its own).
  * It reports p50/p95 of each, the ratios, and how often the naive query's first result is among
  * the first five of ours. The server's memory is read from /proc after the HTTP run.
+ *
+ * Meeting page: a published meeting of the corpus under load next to a static file of the same
+ * bytes (`meetingPageThroughput`).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -23,11 +26,14 @@ import {
 } from "../src/core/search/search-agenda-items.ts";
 import { anonymousReader } from "../src/core/shared/context.ts";
 import { generateSetup } from "../src/demo/synthetic/generate.ts";
+import { buildServer } from "../src/http/server.ts";
 import type { DatabaseHandle, StoreKind } from "../src/platform/db/database.ts";
+import { addStaticBaseline, comparePageWithStatic, printComparison } from "./pages.bench.ts";
 import { openSyntheticStore, type SyntheticStore, syntheticStoreLocation } from "./synthetic-store.ts";
 
 export const BENCH_ITEMS = Number(process.env.SAMRAAD_BENCH_ITEMS ?? 500_000);
 const HTTP_PORT = 3917;
+const PAGE_BENCH_TOKEN = "bench-token";
 
 interface BenchQuery {
   kind: string;
@@ -303,13 +309,48 @@ async function timeHttp(kind: StoreKind, pid: number, queries: BenchQuery[], tim
 }
 
 /**
- * TO BE ADDED (meeting page helper): the meeting page's req/s next to a static file of the same
- * size, on this corpus and this server. Not measured here: nothing is printed as a number.
+ * The meeting page's req/s next to a static file of the same bytes, on this corpus: a published
+ * meeting of about 30 items, served by an in-process server (the load generator runs in a child
+ * process, `bench/pages.bench.ts`), from the page cache and rendered on every request.
  */
-function meetingPageThroughput(kind: StoreKind): void {
-  console.log(
-    `[${kind}] meeting page vs static file: not measured yet (the web page is another helper's part)`,
-  );
+export async function meetingPageThroughput(kind: StoreKind): Promise<void> {
+  const store = await openSyntheticStore(kind, BENCH_ITEMS);
+  try {
+    const [meeting] = await store.db.query<{ id: string; items: number }>(
+      `SELECT m.id, count(*)::int AS items FROM meetings m JOIN agenda_items i ON i.meeting_id = m.id
+       WHERE m.state = 'minutes_published' GROUP BY m.id ORDER BY abs(count(*) - 30), m.id LIMIT 1`,
+    );
+    if (!meeting) throw new Error(`[${kind}] the corpus has no published meeting`);
+    const app = await buildServer({
+      db: store.db,
+      files: store.files,
+      config: {
+        apiToken: PAGE_BENCH_TOKEN,
+        maxUploadBytes: 1024,
+        logLevel: "silent",
+        secureCookies: false,
+        trustProxy: false,
+      },
+    });
+    const baseline = await addStaticBaseline(app);
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const url = `/moeder/${meeting.id}`;
+      console.log(`[${kind}] meeting page on this corpus (${meeting.items} items, minutes published):`);
+      printComparison("GET /moeder/:id", await comparePageWithStatic(address, baseline, url));
+      printComparison(
+        "the same page rendered on every request (a reader the cache does not serve)",
+        await comparePageWithStatic(address, baseline, url, {
+          headers: { authorization: `Bearer ${PAGE_BENCH_TOKEN}` },
+        }),
+      );
+    } finally {
+      await app.close();
+      fs.rmSync(baseline.root, { recursive: true, force: true });
+    }
+  } finally {
+    await store.db.close();
+  }
 }
 
 /**
@@ -375,6 +416,6 @@ export async function benchPortal(kind: StoreKind): Promise<void> {
     `[${kind}] server process memory after the search run: RSS ${memory.rssMb.toFixed(0)} MB, peak ${memory.peakMb.toFixed(0)} MB` +
       (kind === "postgres" ? " (target < 500 MB)" : " (PGlite: the database runs inside this process)"),
   );
-  meetingPageThroughput(kind);
+  await meetingPageThroughput(kind);
   oparlCrawlRate(kind);
 }
