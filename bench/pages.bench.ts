@@ -29,7 +29,8 @@ import type { TestStore } from "../test/support/databases.ts";
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
 const ITEMS = 30;
-const BENCH_TOKEN = "bench-token";
+/** The bootstrap token of the bench's server: a request with it is rendered, not served from the cache. */
+export const BENCH_TOKEN = "bench-token";
 const STATIC_PREFIX = "/bench-static/";
 const MEMORY_PREFIX = "/bench-memory/";
 
@@ -205,10 +206,9 @@ async function thirtyItemMeeting(store: TestStore, finalState: MeetingState) {
   return meeting.id;
 }
 
-export async function benchPages(store: TestStore): Promise<void> {
-  const agenda = await thirtyItemMeeting(store, "agenda_published");
-  const minutes = await thirtyItemMeeting(store, "minutes_published");
-  const app = await buildServer({
+/** The real server on a store, as `serve` builds it, with `BENCH_TOKEN` as its bootstrap token. */
+export function benchServer(store: Pick<TestStore, "db" | "files">): Promise<FastifyInstance> {
+  return buildServer({
     db: store.db,
     files: store.files,
     config: {
@@ -219,6 +219,12 @@ export async function benchPages(store: TestStore): Promise<void> {
       trustProxy: false,
     },
   });
+}
+
+export async function benchPages(store: TestStore): Promise<void> {
+  const agenda = await thirtyItemMeeting(store, "agenda_published");
+  const minutes = await thirtyItemMeeting(store, "minutes_published");
+  const app = await benchServer(store);
   const baseline = await addStaticBaseline(app);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   try {

@@ -26,14 +26,18 @@ import {
 } from "../src/core/search/search-agenda-items.ts";
 import { anonymousReader } from "../src/core/shared/context.ts";
 import { generateSetup } from "../src/demo/synthetic/generate.ts";
-import { buildServer } from "../src/http/server.ts";
 import type { DatabaseHandle, StoreKind } from "../src/platform/db/database.ts";
-import { addStaticBaseline, comparePageWithStatic, printComparison } from "./pages.bench.ts";
+import {
+  addStaticBaseline,
+  BENCH_TOKEN,
+  benchServer,
+  comparePageWithStatic,
+  printComparison,
+} from "./pages.bench.ts";
 import { openSyntheticStore, type SyntheticStore, syntheticStoreLocation } from "./synthetic-store.ts";
 
 export const BENCH_ITEMS = Number(process.env.SAMRAAD_BENCH_ITEMS ?? 500_000);
 const HTTP_PORT = 3917;
-const PAGE_BENCH_TOKEN = "bench-token";
 
 interface BenchQuery {
   kind: string;
@@ -321,17 +325,7 @@ export async function meetingPageThroughput(kind: StoreKind): Promise<void> {
        WHERE m.state = 'minutes_published' GROUP BY m.id ORDER BY abs(count(*) - 30), m.id LIMIT 1`,
     );
     if (!meeting) throw new Error(`[${kind}] the corpus has no published meeting`);
-    const app = await buildServer({
-      db: store.db,
-      files: store.files,
-      config: {
-        apiToken: PAGE_BENCH_TOKEN,
-        maxUploadBytes: 1024,
-        logLevel: "silent",
-        secureCookies: false,
-        trustProxy: false,
-      },
-    });
+    const app = await benchServer(store);
     const baseline = await addStaticBaseline(app);
     const address = await app.listen({ port: 0, host: "127.0.0.1" });
     try {
@@ -341,7 +335,7 @@ export async function meetingPageThroughput(kind: StoreKind): Promise<void> {
       printComparison(
         "the same page rendered on every request (a reader the cache does not serve)",
         await comparePageWithStatic(address, baseline, url, {
-          headers: { authorization: `Bearer ${PAGE_BENCH_TOKEN}` },
+          headers: { authorization: `Bearer ${BENCH_TOKEN}` },
         }),
       );
     } finally {
