@@ -39,9 +39,9 @@ import {
  *   times in the title, Indstilling or sections), read level by level, most frequent first, until
  *   the stage is full. An unnormalised rank grows with the number of occurrences: when no title
  *   matches, the top of the full ranking is here.
- * - longest: the longest matching items, read through the length index (PostgreSQL stops early
- *   for common words, or takes every match of a rare one).
- * - decided: items whose visible decision matches, in id order (the naive order among equal ranks).
+ * - longest: matches read through the text index (all of them, when they are few), and the matches
+ *   among the longest items, walking the length index a bounded way.
+ * - decided: items whose visible decision matches.
  *
  * Each stage takes at most `CANDIDATES`. The exact query is then checked, and the rank computed,
  * on the candidates alone, so their order is the naive order. When `longest` and `decided` took
@@ -49,6 +49,9 @@ import {
  * Otherwise the total is the planner's estimate.
  */
 export const CANDIDATES = 400;
+
+/** How far down the length index the longest stage walks: bounded, so a rare word costs little. */
+const LONGEST_WALK = 5000;
 
 /** Deepest page reachable: search is for finding, the lists are for browsing. */
 const MAX_OFFSET = 200;
@@ -257,14 +260,24 @@ export function boundedSearchStatement(
       stages.push(`frequent AS (SELECT agenda_item_id FROM (${levels.join(" UNION ALL ")}) levels
         LIMIT ${candidates})`);
     }
-    stages.push(`longest AS (SELECT s.agenda_item_id ${FROM}
-        WHERE t.agenda_vector @@ ${built.relaxedQuery} AND ${built.filters}
-        ORDER BY t.agenda_length DESC LIMIT ${candidates})`);
+    // Through the text index, unordered: every match when there are few (the result is then
+    // exact); and the longest of the longest items, for a common word. Ordering all matches by
+    // length would read them all; walking the length index unbounded would read every item when
+    // the words are rare.
+    stages.push(`longest AS (
+        (SELECT s.agenda_item_id ${FROM}
+          WHERE t.agenda_vector @@ ${built.relaxedQuery} AND ${built.filters} LIMIT ${candidates})
+        UNION
+        (SELECT s.agenda_item_id
+          FROM (SELECT agenda_item_id, agenda_vector FROM agenda_item_text_search
+                ORDER BY agenda_length DESC LIMIT ${LONGEST_WALK}) t
+          JOIN agenda_item_search s ON s.agenda_item_id = t.agenda_item_id JOIN meetings m ON m.id = s.meeting_id
+          WHERE t.agenda_vector @@ ${built.relaxedQuery} AND ${built.filters} LIMIT ${candidates}))`);
   }
   if (built.scope !== "agenda") {
     stages.push(`decided AS (SELECT s.agenda_item_id ${narrow}
         WHERE ${built.minutesVisible} AND s.decision_vector @@ ${built.relaxedQuery} AND ${built.filters}
-        ORDER BY s.agenda_item_id LIMIT ${candidates})`);
+        LIMIT ${candidates})`);
   }
   const names = stages.map((stage) => stage.slice(0, stage.indexOf(" ")));
   // Complete when no stage that finds matches in full (all but `head`) hit its limit.
@@ -431,15 +444,21 @@ async function correctedQuery(ctx: Context, query: SearchQuery): Promise<string 
   let corrected = query.q;
   for (const word of wantedWords(query.q)) {
     if (word.text.length < 4 || /\d/.test(word.text)) continue;
-    const alone = searchSql(
-      ctx.actor,
-      { q: word.text },
-      { wanted: [word.text], negated: [], lexemes: [], either: false },
+    // Both text indexes, read in full: an EXISTS over the joins would be planned as a scan that
+    // stops at the first match, and a word that matches nothing would read every item.
+    const [found] = await ctx.db.query<{ any: boolean }>(
+      `WITH hits AS MATERIALIZED (
+         SELECT agenda_item_id, true AS agenda FROM agenda_item_text_search
+         WHERE agenda_vector @@ plainto_tsquery('${TEXT_SEARCH_CONFIG}', $1)
+         UNION ALL
+         SELECT agenda_item_id, false FROM agenda_item_search
+         WHERE decision_vector @@ plainto_tsquery('${TEXT_SEARCH_CONFIG}', $1))
+       SELECT EXISTS (SELECT 1 FROM hits h JOIN agenda_item_search s ON s.agenda_item_id = h.agenda_item_id
+         JOIN meetings m ON m.id = s.meeting_id
+         WHERE ${searchableItemCondition(ctx.actor, "s", "m")}
+           AND (h.agenda OR ${searchableMinutesCondition(ctx.actor, "s", "m")})) AS any`,
+      [word.text],
     );
-    const exists = alone.params.statement(
-      `SELECT EXISTS (SELECT 1 ${FROM} WHERE ${alone.match} AND ${alone.filters}) AS any`,
-    );
-    const [found] = await ctx.db.query<{ any: boolean }>(exists.sql, exists.params);
     if (found?.any) continue;
     const [similar] = await ctx.db.query<{ word: string }>(
       `SELECT word FROM (
