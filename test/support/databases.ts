@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import type { DatabaseHandle, StoreKind } from "../../src/platform/db/database.ts";
+import { listMigrations, migrationsDir } from "../../src/platform/db/migrate.ts";
 import { openDatabase } from "../../src/platform/db/open-database.ts";
 import { type FileStore, localFileStore } from "../../src/platform/files/file-store.ts";
 
@@ -47,11 +49,40 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/**
+ * Migrating a fresh PGlite database takes seconds; every suite needs one. So the first suite
+ * migrates a template folder (named by the migrations' contents, so a changed migration makes a
+ * new one) and every store after that starts as a copy of it.
+ */
+async function migratedPgliteTemplate(): Promise<string> {
+  const hash = createHash("sha256");
+  for (const { file } of listMigrations())
+    hash.update(file).update(fs.readFileSync(path.join(migrationsDir, file)));
+  const template = path.join(os.tmpdir(), `samraad-pglite-template-${hash.digest("hex").slice(0, 16)}`);
+  if (fs.existsSync(path.join(template, "ready"))) return template;
+  const building = fs.mkdtempSync(path.join(os.tmpdir(), "samraad-pglite-building-"));
+  const db = await openDatabase({ dataDir: building, databaseUrl: null });
+  await db.close();
+  fs.rmSync(path.join(building, "samraad.lock"), { force: true });
+  fs.writeFileSync(path.join(building, "ready"), "");
+  try {
+    fs.renameSync(building, template);
+  } catch {
+    // Another process built it first: theirs is as good as ours.
+    fs.rmSync(building, { recursive: true, force: true });
+  }
+  return template;
+}
+
 /** A fresh, migrated, empty store of the given kind, in a folder (and a database) of its own. */
 export async function openTestStore(kind: StoreKind): Promise<TestStore & { close(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samraad-test-"));
   const files = localFileStore(path.join(dataDir, "files"));
   if (kind === "pglite") {
+    fs.cpSync(await migratedPgliteTemplate(), dataDir, {
+      recursive: true,
+      filter: (source) => !source.endsWith("ready"),
+    });
     const db = await openDatabase({ dataDir, databaseUrl: null });
     return {
       kind,
