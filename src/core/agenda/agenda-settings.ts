@@ -33,9 +33,6 @@ export const defaultStandardItems: readonly StandardItem[] = [
   { kind: "any_other_business", title: "Eventuelt", placement: "end" },
 ];
 
-/** The kinds that fill themselves from the record; a custom item is a title only. */
-export const namedStandardKinds = defaultStandardItems.map((item) => item.kind);
-
 export async function readAgendaSettings(db: Queryable, organizationId: string): Promise<AgendaSettings> {
   const [settings] = await db.query<{ numbering: NumberingScheme }>(
     "SELECT numbering FROM agenda_settings WHERE organization_id = $1",

@@ -32,8 +32,3 @@ export function numberItems(
   }
   return numbers;
 }
-
-/** The number a grouped heading shows: its items' group, "3" for items 3.1, 3.2. */
-export function groupNumberOf(itemNumber: string): string {
-  return itemNumber.split(".")[0] ?? itemNumber;
-}

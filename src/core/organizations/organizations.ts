@@ -63,7 +63,6 @@ export const createOrganization = organizations.create;
 export const updateOrganization = organizations.update;
 export const deleteOrganization = organizations.remove;
 export const getOrganizationsByIds = organizations.getByIds;
-export const organizationTable = organizations.table;
 
 export function findOrganizations(ctx: Context, query: OrganizationQuery): Promise<Page<Organization>> {
   const conditions = new Conditions()

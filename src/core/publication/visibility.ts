@@ -91,14 +91,6 @@ export function publicOpenItemCondition(item: string, meeting: string): string {
 }
 
 /**
- * SQL condition for a public list filtered on what a closed item hides (its case, its content):
- * only open items of published agendas may match, or the match itself would tell.
- */
-export function publicItemFilterCondition(item: string, meeting: string): string {
-  return publicOpenItemCondition(item, meeting);
-}
-
-/**
  * SQL condition: the consultation aliased `c` may be shown, its item aliased `item` and that item's
  * meeting `meeting` joined (left joins: a planned treatment has neither). A planned treatment is
  * public; an actual one only at an open item of a published agenda.
@@ -111,16 +103,6 @@ export function publicConsultationCondition(c: string, item: string, meeting: st
 export function publicCaseCondition(c: string): string {
   return `EXISTS (SELECT 1 FROM consultations pc JOIN agenda_items pi ON pi.id = pc.agenda_item_id
     JOIN meetings pm ON pm.id = pi.meeting_id WHERE pc.case_id = ${c}.id AND ${publicOpenItemCondition("pi", "pm")})`;
-}
-
-/** SQL condition: the file aliased `f` is public. */
-export function publicFileCondition(f: string): string {
-  return `(
-    EXISTS (SELECT 1 FROM agenda_items fi JOIN meetings fm ON fm.id = fi.meeting_id
-      WHERE fi.id = ${f}.agenda_item_id AND ${publicOpenItemCondition("fi", "fm")})
-    OR EXISTS (SELECT 1 FROM meetings fm2 WHERE fm2.id = ${f}.meeting_id AND ${publicAgendaCondition("fm2")})
-    OR EXISTS (SELECT 1 FROM cases fc WHERE fc.id = ${f}.case_id AND ${publicCaseCondition("fc")})
-  )`;
 }
 
 /** The ids come from the database, but they go into SQL text: anything else is a bug. */
