@@ -163,7 +163,7 @@ function misspell(name: string): string {
 }
 
 /** 200 queries of the kinds people type, from the corpus itself; the same on every run. */
-async function benchQueries(db: DatabaseHandle): Promise<BenchQuery[]> {
+export async function benchQueries(db: DatabaseHandle): Promise<BenchQuery[]> {
   const setup = generateSetup({ items: BENCH_ITEMS, seedsDir: defaultSeedsDir });
   const tail = setup.rareTail;
   const rare = Array.from(
@@ -231,6 +231,11 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+const describe = (query: SearchQuery) =>
+  [
+    query.q,
+    ...Object.entries(query).flatMap(([key, value]) => (key === "q" ? [] : [`${key}=${value}`])),
+  ].join(" ");
 
 interface Timed {
   naive: number[];
@@ -239,6 +244,8 @@ interface Timed {
   agreements: number;
   compared: number;
   misses: string[];
+  /** Per query: its kind and text, and its core and naive times (naive NaN when it has no words). */
+  perQuery: { label: string; core: number; naive: number }[];
 }
 
 async function timeNaiveAndCore(store: SyntheticStore, queries: BenchQuery[], timed: Timed) {
@@ -248,16 +255,20 @@ async function timeNaiveAndCore(store: SyntheticStore, queries: BenchQuery[], ti
   for (const [index, { kind, query }] of queries.entries()) {
     const words = await searchWords(store.db, query.q);
     let naiveTop: string | undefined;
+    let naiveMs = Number.NaN;
     if (words) {
       const naive = naiveSearchStatement(anonymousReader, query, words);
       const started = performance.now();
       const rows = await store.db.query<{ id: string }>(naive.sql, naive.params);
-      timed.naive.push(performance.now() - started);
+      naiveMs = performance.now() - started;
+      timed.naive.push(naiveMs);
       naiveTop = rows[0]?.id;
     }
     const started = performance.now();
     const result = await searchAgendaItems(ctx, query);
-    timed.core.push(performance.now() - started);
+    const coreMs = performance.now() - started;
+    timed.core.push(coreMs);
+    timed.perQuery.push({ label: `${kind}: ${describe(query)}`, core: coreMs, naive: naiveMs });
     if (naiveTop) {
       timed.compared++;
       if (result.data.slice(0, 5).some((hit) => hit.agendaItemId === naiveTop)) timed.agreements++;
@@ -373,7 +384,15 @@ export async function benchPortal(kind: StoreKind): Promise<void> {
         ? `loaded in ${store.loadSeconds.toFixed(0)} s`
         : `from the cache (${((performance.now() - loadStarted) / 1000).toFixed(1)} s to open)`),
   );
-  const timed: Timed = { naive: [], core: [], http: [], agreements: 0, compared: 0, misses: [] };
+  const timed: Timed = {
+    naive: [],
+    core: [],
+    http: [],
+    agreements: 0,
+    compared: 0,
+    misses: [],
+    perQuery: [],
+  };
   let queries: BenchQuery[];
   try {
     queries = (await benchQueries(store.db)).filter((_, index) => index % QUERY_STRIDE === 0);
@@ -408,6 +427,10 @@ export async function benchPortal(kind: StoreKind): Promise<void> {
       `${((100 * timed.agreements) / Math.max(1, timed.compared)).toFixed(1)} % (target >= 90 %)`,
   );
   if (timed.misses.length) console.log(`  not among the first five: ${timed.misses.join("; ")}`);
+  const slowest = [...timed.perQuery].sort((a, b) => b.core - a.core).slice(0, 12);
+  console.log(
+    `  slowest of ours (core / naive): ${slowest.map((q) => `${q.label} ${q.core.toFixed(0)}/${q.naive.toFixed(0)} ms`).join("; ")}`,
+  );
   console.log(
     `[${kind}] server process memory after the search run: RSS ${memory.rssMb.toFixed(0)} MB, peak ${memory.peakMb.toFixed(0)} MB` +
       (kind === "postgres" ? " (target < 500 MB)" : " (PGlite: the database runs inside this process)"),

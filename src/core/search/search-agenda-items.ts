@@ -51,7 +51,7 @@ import {
 export const CANDIDATES = 400;
 
 /** How far down the length index the longest stage walks: bounded, so a rare word costs little. */
-const LONGEST_WALK = 5000;
+const LONGEST_WALK = 1500;
 
 /** Deepest page reachable: search is for finding, the lists are for browsing. */
 const MAX_OFFSET = 200;
@@ -104,6 +104,11 @@ export interface SearchWords {
 
 /** Levels of the frequent-terms index (migration 20261124120100), most frequent first. */
 const FREQUENCY_LEVELS = [12, 10, 8, 6, 5, 4, 3, 2];
+/**
+ * Levels of the head (migration 20261125100100), best first: 23 to 3 for a word in the title, by
+ * its rank in the whole text; 2 to 0 for a word only in the Indstilling.
+ */
+const HEAD_LEVELS = Array.from({ length: 24 }, (_, index) => 23 - index);
 
 /** The SQL of one search over `s` (narrow row), `t` (agenda text) and `m` (meeting). */
 export interface SearchSql {
@@ -114,8 +119,6 @@ export interface SearchSql {
   match: string;
   /** The rank of the row. */
   rank: string;
-  /** The rank from the narrow row alone: the head's, plus the visible decision's. */
-  headRank: string;
   /** The query as typed / without -words / loosened for an index (see query-text.ts). */
   tsquery: string;
   rankQuery: string;
@@ -124,9 +127,21 @@ export interface SearchSql {
   anyWord: string;
   /** Per level of the frequent-terms index: the query of items using the words that often. */
   frequentAt: { level: number; tsquery: string }[];
+  /** For a single word, per head level, best first: the query of the items holding it at that level. */
+  headAt: { level: number; tsquery: string }[];
+  /** The rank from the narrow row alone: the head's, plus the visible decision's. */
+  headRank: string;
+  /**
+   * A narrowing filter's items read from its own index (the case's treatments, the person's
+   * presentations and meetings): a superset of the items the filters allow, small enough to rank
+   * whole. Null when no such filter is given.
+   */
+  narrowedTo: string | null;
   /** Whether the decision of row `s` may be searched and shown. */
   minutesVisible: string;
   scope: NonNullable<SearchQuery["scope"]>;
+  /** Whether the words are joined by OR. */
+  either: boolean;
 }
 
 const orQuery = (words: string[]) => words.join(" | ");
@@ -181,12 +196,19 @@ export function searchSql(actor: Actor, query: SearchQuery, words: SearchWords):
     );
   }
   if (query.outcome) filters.push(`${minutesVisible} AND s.outcome = ${params.add(query.outcome)}`);
+  let narrowedTo: string | null = null;
   if (query.caseId) {
+    const caseId = params.add(query.caseId);
     filters.push(`EXISTS (SELECT 1 FROM consultations sc
-      WHERE sc.agenda_item_id = s.agenda_item_id AND sc.case_id = ${params.add(query.caseId)}::uuid)`);
+      WHERE sc.agenda_item_id = s.agenda_item_id AND sc.case_id = ${caseId}::uuid)`);
+    narrowedTo = `SELECT agenda_item_id FROM consultations WHERE case_id = ${caseId}::uuid AND agenda_item_id IS NOT NULL`;
   }
   if (query.personId) {
     const person = params.add(query.personId);
+    narrowedTo ??= `SELECT agenda_item_id FROM agenda_item_presenters WHERE person_id = ${person}::uuid
+      UNION
+      SELECT s.agenda_item_id FROM meeting_attendance a JOIN agenda_item_search s ON s.meeting_id = a.meeting_id
+      WHERE a.person_id = ${person}::uuid AND a.status = 'present'`;
     // Presenters show with the open item; who attended shows with the minutes.
     filters.push(`(EXISTS (SELECT 1 FROM agenda_item_presenters sp
         WHERE sp.agenda_item_id = s.agenda_item_id AND sp.person_id = ${person}::uuid)
@@ -199,10 +221,19 @@ export function searchSql(actor: Actor, query: SearchQuery, words: SearchWords):
         tsquery: `${params.add(words.lexemes.map((lexeme) => `'${lexeme}#${level}'`).join(words.either ? " | " : " & "))}::tsquery`,
       }))
     : [];
+  // One word: its head levels. Several: the heads holding them, by head rank (an AND query ranks
+  // the items holding every word first, and a phrase those holding it, which no level of a single
+  // word can tell).
+  const [lexeme, ...more] = words.lexemes;
+  const headAt =
+    lexeme && more.length === 0
+      ? HEAD_LEVELS.map((level) => ({ level, tsquery: `${params.add(`'${lexeme}#h${level}'`)}::tsquery` }))
+      : [];
   return {
     params,
-    headRank,
     frequentAt,
+    headAt,
+    headRank,
     filters: filters.join(" AND "),
     match,
     rank,
@@ -210,8 +241,10 @@ export function searchSql(actor: Actor, query: SearchQuery, words: SearchWords):
     rankQuery,
     relaxedQuery: relaxedTsquery,
     anyWord,
+    narrowedTo,
     minutesVisible,
     scope,
+    either: words.either,
   };
 }
 
@@ -232,6 +265,19 @@ export function naiveSearchStatement(
 }
 
 /**
+ * Every match within filters that allow few items, ranked exactly: PostgreSQL drives it from the
+ * filters' own indexes (a body's meetings, a year of meetings), which is cheaper than any stage.
+ */
+export function exactSearchStatement(built: SearchSql, limit: number, offset: number): string {
+  return `WITH ranked AS (
+      SELECT s.agenda_item_id AS id, ${built.rank} AS rank ${FROM}
+      WHERE ${built.match} AND ${built.filters}
+    )
+    SELECT id, rank, (SELECT count(*)::int FROM ranked) AS matches, true AS complete
+    FROM ranked ORDER BY rank DESC, id LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
  * The bounded query: candidates by the head of the text, by length, and by decision (each read
  * through an index, no vector decompressed), then the exact match and rank on those alone.
  */
@@ -243,23 +289,32 @@ export function boundedSearchStatement(
 ): string {
   const narrow = "FROM agenda_item_search s JOIN meetings m ON m.id = s.meeting_id";
   const stages: string[] = [];
-  if (built.scope !== "minutes") {
-    stages.push(`head AS (SELECT s.agenda_item_id ${narrow}
-        WHERE s.head_vector @@ ${built.anyWord} AND ${built.filters}
-        ORDER BY ${built.headRank} DESC, s.agenda_length DESC LIMIT ${2 * candidates})`);
-    if (built.frequentAt.length) {
-      // Disjoint levels, most frequent first: PostgreSQL stops reading once it has enough.
-      const levels = built.frequentAt.map(({ tsquery }, index) => {
-        const higher = built.frequentAt[index - 1];
-        const level = higher ? `(${tsquery} && !!${higher.tsquery})` : tsquery;
-        return `(SELECT s.agenda_item_id
-          FROM agenda_item_terms f JOIN agenda_item_search s ON s.agenda_item_id = f.agenda_item_id
-          JOIN meetings m ON m.id = s.meeting_id
-          WHERE f.terms @@ ${level} AND ${built.filters} LIMIT ${candidates})`;
-      });
-      stages.push(`frequent AS (SELECT agenda_item_id FROM (${levels.join(" UNION ALL ")}) levels
-        LIMIT ${candidates})`);
-    }
+  if (built.narrowedTo) {
+    // A case or a person: every item they allow is a candidate (the result is exact), read from
+    // their own index; matching a common word first would read tens of thousands of rows.
+    stages.push(`narrowed AS MATERIALIZED (${built.narrowedTo})`);
+  } else if (built.scope !== "minutes") {
+    // Levels of the terms index, best first: PostgreSQL stops reading once it has enough.
+    const walk = (levels: SearchSql["frequentAt"], limit: number, disjoint: boolean) =>
+      `SELECT agenda_item_id FROM (${levels
+        .map(({ tsquery }, index) => {
+          const higher = levels[index - 1];
+          const level = disjoint && higher ? `(${tsquery} && !!${higher.tsquery})` : tsquery;
+          return `(SELECT s.agenda_item_id
+            FROM agenda_item_terms f JOIN agenda_item_search s ON s.agenda_item_id = f.agenda_item_id
+            JOIN meetings m ON m.id = s.meeting_id
+            WHERE f.terms @@ ${level} AND ${built.filters} LIMIT ${limit})`;
+        })
+        .join(" UNION ALL ")}) levels LIMIT ${limit}`;
+    stages.push(
+      built.headAt.length
+        ? `head AS (${walk(built.headAt, candidates, false)})`
+        : `head AS (SELECT s.agenda_item_id ${narrow}
+        WHERE s.head_vector @@ ${built.either ? built.anyWord : built.relaxedQuery} AND ${built.filters}
+        ORDER BY ${built.headRank} DESC, s.agenda_length DESC LIMIT ${2 * candidates})`,
+    );
+    // Frequency levels are cumulative (`word#4` also holds those of `word#5`): each level leaves out the one above.
+    if (built.frequentAt.length) stages.push(`frequent AS (${walk(built.frequentAt, candidates, true)})`);
     // Through the text index, unordered: every match when there are few (the result is then
     // exact); and the longest of the longest items, for a common word. Ordering all matches by
     // length would read them all; walking the length index unbounded would read every item when
@@ -274,17 +329,19 @@ export function boundedSearchStatement(
           JOIN agenda_item_search s ON s.agenda_item_id = t.agenda_item_id JOIN meetings m ON m.id = s.meeting_id
           WHERE t.agenda_vector @@ ${built.relaxedQuery} AND ${built.filters} LIMIT ${candidates}))`);
   }
-  if (built.scope !== "agenda") {
+  if (!built.narrowedTo && built.scope !== "agenda") {
     stages.push(`decided AS (SELECT s.agenda_item_id ${narrow}
         WHERE ${built.minutesVisible} AND s.decision_vector @@ ${built.relaxedQuery} AND ${built.filters}
         LIMIT ${candidates})`);
   }
   const names = stages.map((stage) => stage.slice(0, stage.indexOf(" ")));
   // Complete when no stage that finds matches in full (all but `head`) hit its limit.
-  const complete = names
-    .filter((name) => name !== "head" && name !== "frequent")
-    .map((name) => `(SELECT count(*) FROM ${name}) < ${candidates}`)
-    .join(" AND ");
+  const complete = built.narrowedTo
+    ? "true"
+    : names
+        .filter((name) => name !== "head" && name !== "frequent")
+        .map((name) => `(SELECT count(*) FROM ${name}) < ${candidates}`)
+        .join(" AND ");
   return `WITH ${stages.join(",\n")},
     candidates AS (${names.map((name) => `SELECT agenda_item_id FROM ${name}`).join(" UNION ")}),
     ranked AS (
@@ -383,13 +440,36 @@ function matchedIn(row: DetailRow, scope: SearchQuery["scope"]): MatchedPart[] {
 
 /** The planner's estimate of the matches: counting them exactly would cost what ranking them does. */
 async function estimateMatches(db: Queryable, built: SearchSql): Promise<number> {
-  const statement = built.params.statement(
-    `EXPLAIN (FORMAT JSON) SELECT 1 ${FROM} WHERE ${built.match} AND ${built.filters}`,
+  return plannedRows(
+    db,
+    built.params.statement(
+      `EXPLAIN (FORMAT JSON) SELECT 1 ${FROM} WHERE ${built.match} AND ${built.filters}`,
+    ),
   );
+}
+
+/** The rows the planner expects an `EXPLAIN (FORMAT JSON)` statement to return. */
+async function plannedRows(db: Queryable, statement: { sql: string; params: unknown[] }): Promise<number> {
   const [row] = await db.query<{ "QUERY PLAN": unknown }>(statement.sql, statement.params);
   const plan = row?.["QUERY PLAN"];
   const parsed = (typeof plan === "string" ? JSON.parse(plan) : plan) as { Plan: { "Plan Rows": number } }[];
   return Math.round(parsed[0]?.Plan["Plan Rows"] ?? 0);
+}
+
+/** Items the filters may allow for the exact ranking to be chosen over the bounded one. */
+const EXACT_RANKING_ITEMS = 40_000;
+
+/**
+ * Whether a body, dates or an outcome narrow the search to few enough items to rank every match:
+ * the planner's estimate of the items they allow, which costs a plan, not a scan.
+ */
+async function filtersAllowFew(db: Queryable, query: SearchQuery, built: SearchSql): Promise<boolean> {
+  if (!query.organizationId && !query.from && !query.to && !query.outcome) return false;
+  const statement = built.params.statement(
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM agenda_item_search s JOIN meetings m ON m.id = s.meeting_id
+     WHERE ${built.filters}`,
+  );
+  return (await plannedRows(db, statement)) <= EXACT_RANKING_ITEMS;
 }
 
 interface SearchRun {
@@ -423,13 +503,21 @@ async function runSearch(
   if (!words) return null;
   const built = searchSql(ctx.actor, query, words);
   const cap = Math.max(CANDIDATES, offset + limit + 1);
-  const statement = built.params.statement(boundedSearchStatement(built, cap, limit + 1, offset));
-  // Parallel workers only add start-up time to a query this bounded, and the stages' levels are
-  // read in order only in a plan without them.
-  const rows = await ctx.db.transaction(async (tx) => {
-    await tx.query("SET LOCAL max_parallel_workers_per_gather = 0");
-    return tx.query<RankedRow>(statement.sql, statement.params);
-  });
+  const exact = !built.narrowedTo && (await filtersAllowFew(ctx.db, query, built));
+  let rows: RankedRow[];
+  if (exact) {
+    // Ranking every match is work PostgreSQL may share among parallel workers.
+    const statement = built.params.statement(exactSearchStatement(built, limit + 1, offset));
+    rows = await ctx.db.query<RankedRow>(statement.sql, statement.params);
+  } else {
+    // Parallel workers only add start-up time to a query this bounded, and the stages' levels are
+    // read in order only in a plan without them.
+    const statement = built.params.statement(boundedSearchStatement(built, cap, limit + 1, offset));
+    rows = await ctx.db.transaction(async (tx) => {
+      await tx.query("SET LOCAL max_parallel_workers_per_gather = 0");
+      return tx.query<RankedRow>(statement.sql, statement.params);
+    });
+  }
   // Complete: no stage that finds every match hit the cap, so every match was ranked.
   const first = rows[0];
   const total = first ? (first.complete ? first.matches : null) : offset === 0 ? 0 : null;
