@@ -2,9 +2,9 @@ import type { AgendaItemView, FileRef, PersonRef } from "../../core/agenda/agend
 import { formatShortDate } from "../format.ts";
 import { type HtmlValue, html, raw, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../labels.ts";
 import type { SignedIn } from "../layout.ts";
 import { renderMarkdown } from "../markdown.ts";
-import { label } from "./labels.ts";
 import { itemAnchor, paths } from "./paths.ts";
 
 const text = messages(

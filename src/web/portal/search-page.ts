@@ -5,8 +5,8 @@ import type { MatchedPart, SearchQuery, SearchResults } from "../../core/search/
 import { formatShortDate } from "../format.ts";
 import { flag, html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../labels.ts";
 import { layout } from "../layout.ts";
-import { label } from "./labels.ts";
 import { breadcrumbs, type PageFrame } from "./parts.ts";
 import { paths } from "./paths.ts";
 

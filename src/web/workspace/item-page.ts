@@ -19,6 +19,7 @@ import type { FileStore } from "../../platform/files/file-store.ts";
 import { formatShortDate } from "../format.ts";
 import { flag, html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../labels.ts";
 import { renderMarkdown } from "../markdown.ts";
 import {
   errorSummary,
@@ -323,7 +324,7 @@ ${radioGroup({
 ${selectField({ lang, name: "caseId", label: t.pickCase, value: values.caseId, error: formErrors.caseId, choices: [{ value: "", label: "—" }, ...cases.map((c) => ({ value: c.id, label: c.reference ? `${c.title} (${c.reference})` : c.title }))] })}
 ${inputField({ lang, name: "newCaseTitle", label: t.newCaseTitle, value: values.newCaseTitle, error: formErrors.newCaseTitle })}
 ${inputField({ lang, name: "newCaseReference", label: t.newCaseReference, value: values.newCaseReference })}
-${selectField({ lang, name: "casePurpose", label: t.purpose, value: values.casePurpose, choices: (["decision", "discussion", "information"] as const).map((p) => ({ value: p, label: labels[lang][p] })) })}
+${selectField({ lang, name: "casePurpose", label: t.purpose, value: values.casePurpose, choices: (["decision", "discussion", "information"] as const).map((p) => ({ value: p, label: label.purposePhrase(lang, p) })) })}
 </fieldset>`;
 
   const itemForm = editable
@@ -409,7 +410,7 @@ async function casePathOf(
 <ol class="case-path">${theCase.consultations.map(
     (
       c,
-    ) => html`<li>${c.date ? formatShortDate(c.date, lang) : ""}: ${bodyNames.get(c.organizationId ?? "") ?? ""}, ${labels[lang][c.purpose].toLowerCase()}${c.planned ? html` <span class="badge">${t.plannedLabel}</span>` : ""}
+    ) => html`<li>${c.date ? formatShortDate(c.date, lang) : ""}: ${bodyNames.get(c.organizationId ?? "") ?? ""}, ${label.purposePhrase(lang, c.purpose).toLowerCase()}${c.planned ? html` <span class="badge">${t.plannedLabel}</span>` : ""}
 ${c.agendaItemId === item.id ? html` <strong>(${t.thisItem})</strong>` : c.meetingId ? html` <a href="/sekretariat/moeder/${c.meetingId}">${c.meetingId === item.meetingId ? "" : "→"}</a>` : ""}</li>`,
   )}</ol>`;
 }
@@ -460,7 +461,7 @@ ${state.form === "sendOn" ? kit.keep(posted) : kit.fields()}
 ${errorSummary(lang, errors)}
 ${selectField({ lang, name: "target", label: t.target, value: field(posted, "target"), choices, required: true, error: errors.target })}
 ${inputField({ lang, name: "date", type: "date", label: t.date, hint: t.dateHint, value: field(posted, "date"), error: errors.date })}
-${selectField({ lang, name: "purpose", label: t.purpose, value: field(posted, "purpose") || "decision", choices: (["decision", "discussion", "information"] as const).map((p) => ({ value: p, label: labels[lang][p] })) })}
+${selectField({ lang, name: "purpose", label: t.purpose, value: field(posted, "purpose") || "decision", choices: (["decision", "discussion", "information"] as const).map((p) => ({ value: p, label: label.purposePhrase(lang, p) })) })}
 <p><button type="submit">${t.send}</button></p>
 </form>`
     : html`<p>${t.sendOnNeedsCase}</p>`

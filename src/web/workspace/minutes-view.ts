@@ -3,8 +3,8 @@ import type { Attendance } from "../../core/meetings/meeting.schema.ts";
 import type { VersionDiff, WordChange } from "../../core/publication/version-diff.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../labels.ts";
 import { renderMarkdown } from "../markdown.ts";
-import { label } from "../portal/labels.ts";
 import { labels, outcomeLabel } from "./labels.ts";
 
 /** How minutes and their differences read on the workspace's pages. */
