@@ -1,3 +1,4 @@
+import { CLOSED_ITEM_TITLE } from "../../core/publication/visibility.ts";
 import type {
   DocumentAttachment,
   DocumentAttendee,
@@ -270,7 +271,7 @@ class MeetingLayout {
           ]
         : [
             plainRun("Offentlig udgave. ", { bold: true }),
-            plainRun("Lukkede punkter vises kun med nummer og teksten »Lukket punkt«."),
+            plainRun(`Lukkede punkter vises kun med nummer og teksten »${CLOSED_ITEM_TITLE}«.`),
           ],
       box,
       { size: sizes.small, color: colors.muted },
@@ -451,7 +452,7 @@ class MeetingLayout {
       w.runs(
         section,
         "P",
-        [plainRun("Lukket punkt. ", { bold: true }), plainRun("Må ikke offentliggøres.")],
+        [plainRun(`${CLOSED_ITEM_TITLE}. `, { bold: true }), plainRun("Må ikke offentliggøres.")],
         box,
         meta,
       );

@@ -1,4 +1,5 @@
 import type { AgendaItemView, FileRef, PersonRef } from "../../core/agenda/agenda-item-view.ts";
+import { CLOSED_ITEM_TITLE } from "../../core/publication/visibility.ts";
 import { formatShortDate } from "../format.ts";
 import { type HtmlValue, html, raw, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
@@ -20,8 +21,7 @@ const text = messages(
     and: "og",
     case: "Sag",
     casePath: "se sagens forløb",
-    closedItem: "Lukket punkt",
-    closedBadge: "Lukket punkt",
+    closedItem: CLOSED_ITEM_TITLE,
     itemPage: "Punkt {number} på egen side",
     outcome: "Resultat",
     kilobytes: "kB",
@@ -44,7 +44,6 @@ const text = messages(
     case: "Case",
     casePath: "see the case's path",
     closedItem: "Closed item",
-    closedBadge: "Closed item",
     itemPage: "Item {number} on its own page",
     outcome: "Outcome",
     kilobytes: "kB",
@@ -173,7 +172,7 @@ ${item.case ? html`<p class="case-link">${t.case}: <a href="${paths.case(item.ca
 ${options.linkToItemPage && item.isPublic ? html`<p class="item-link no-print"><a href="${paths.item(item.id)}">${t.itemPage.replace("{number}", item.number)}</a></p>` : ""}`;
   if (options.standalone) return body;
   return html`<article class="item${item.isPublic ? "" : " closed"}" id="${anchor}" aria-labelledby="${anchor}-titel">
-${heading(level, html`<span class="item-number">${item.number}.</span> ${itemTitle(lang, item)}${!item.isPublic && !item.redacted ? html` <span class="badge closed">${t.closedBadge}</span>` : ""}`, html` id="${anchor}-titel"`)}
+${heading(level, html`<span class="item-number">${item.number}.</span> ${itemTitle(lang, item)}${!item.isPublic && !item.redacted ? html` <span class="badge closed">${t.closedItem}</span>` : ""}`, html` id="${anchor}-titel"`)}
 ${item.redacted ? "" : body}
 </article>`;
 }

@@ -1,5 +1,5 @@
 import { type Outcome, outcomes } from "../../core/agenda/agenda-item.schema.ts";
-import type { MeetingState } from "../../core/publication/visibility.ts";
+import { CLOSED_ITEM_TITLE, type MeetingState } from "../../core/publication/visibility.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
 import { label } from "../labels.ts";
@@ -8,7 +8,7 @@ import { label } from "../labels.ts";
 export const labels = messages(
   {
     noOutcome: "Ikke angivet",
-    closedItem: "Lukket punkt",
+    closedItem: CLOSED_ITEM_TITLE,
     openItem: "Åbent punkt",
     workspace: "Sekretariat",
   },
