@@ -1,6 +1,6 @@
 import type { AgendaItemView, FileRef, PersonRef } from "../../core/agenda/agenda-item-view.ts";
 import { CLOSED_ITEM_TITLE } from "../../core/publication/visibility.ts";
-import { formatShortDate } from "../format.ts";
+import { formatFileSize, formatShortDate } from "../format.ts";
 import { type HtmlValue, html, raw, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
 import { label } from "../labels.ts";
@@ -24,9 +24,6 @@ const text = messages(
     closedItem: CLOSED_ITEM_TITLE,
     itemPage: "Punkt {number} på egen side",
     outcome: "Resultat",
-    kilobytes: "kB",
-    megabytes: "MB",
-    bytes: "byte",
     from: "fra",
     until: "til",
     ongoing: "og frem",
@@ -46,9 +43,6 @@ const text = messages(
     closedItem: "Closed item",
     itemPage: "Item {number} on its own page",
     outcome: "Outcome",
-    kilobytes: "kB",
-    megabytes: "MB",
-    bytes: "bytes",
     from: "from",
     until: "to",
     ongoing: "onwards",
@@ -89,15 +83,6 @@ export function personLinks(lang: Lang, people: readonly PersonRef[]): SafeHtml 
   return html`${links.slice(0, -1).map((link, i) => html`${i > 0 ? ", " : ""}${link}`)} ${text[lang].and} ${links.at(-1)}`;
 }
 
-function formatBytes(lang: Lang, size: number): string {
-  const t = text[lang];
-  const number = (value: number) =>
-    value.toLocaleString(lang === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 });
-  if (size < 1024) return `${size} ${t.bytes}`;
-  if (size < 1024 * 1024) return `${number(size / 1024)} ${t.kilobytes}`;
-  return `${number(size / 1024 / 1024)} ${t.megabytes}`;
-}
-
 const fileKinds: Record<string, string> = {
   "application/pdf": "PDF",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
@@ -109,7 +94,7 @@ const fileKinds: Record<string, string> = {
 export function fileList(lang: Lang, files: readonly FileRef[]): SafeHtml {
   return html`<ul class="files">${files.map(
     (f) =>
-      html`<li><a href="${paths.fileContent(f.id)}" download="${f.name}">${f.name}</a> <span class="meta">(${[fileKinds[f.mediaType], formatBytes(lang, f.sizeBytes)].filter(Boolean).join(", ")})</span></li>`,
+      html`<li><a href="${paths.fileContent(f.id)}" download="${f.name}">${f.name}</a> <span class="meta">(${[fileKinds[f.mediaType], formatFileSize(f.sizeBytes, lang)].filter(Boolean).join(", ")})</span></li>`,
   )}</ul>`;
 }
 

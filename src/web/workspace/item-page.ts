@@ -16,7 +16,7 @@ import {
 import { submitOnce } from "../../core/shared/submissions.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { FileStore } from "../../platform/files/file-store.ts";
-import { formatShortDate } from "../format.ts";
+import { formatFileSize, formatShortDate } from "../format.ts";
 import { flag, html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
 import { label } from "../labels.ts";
@@ -200,13 +200,6 @@ export interface ItemPageDeps {
   maxUploadBytes: number;
 }
 
-function sizeText(bytes: number, lang: Lang): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1)
-    return `${mb.toLocaleString(lang === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 })} MB`;
-  return `${Math.ceil(bytes / 1024)} kB`;
-}
-
 interface ItemPageState {
   errors?: FieldErrors;
   body?: FormBody;
@@ -363,7 +356,7 @@ ${
     ? html`<ul class="attachments">${files.map(
         (
           f,
-        ) => html`<li><a href="/sekretariat/filer/${f.id}">${f.name}</a> <span class="meta">(${f.mediaType}, ${sizeText(f.sizeBytes, lang)})</span>
+        ) => html`<li><a href="/sekretariat/filer/${f.id}">${f.name}</a> <span class="meta">(${f.mediaType}, ${formatFileSize(f.sizeBytes, lang)})</span>
 ${editable ? kit.button({ action: `/sekretariat/punkter/${itemId}/bilag/${f.id}/fjern`, label: t.remove, style: "secondary", accessibleLabel: `${t.remove}: ${f.name}` }) : ""}</li>`,
       )}</ul>`
     : html`<p>${t.noAttachments}</p>`
@@ -375,7 +368,7 @@ ${
 ${kit.fields()}
 ${errorSummary(lang, uploadErrors)}
 ${published ? inputField({ lang, id: fieldId("upload-note"), name: "note", label: t.note, hint: t.noteHint, required: true, error: uploadErrors.note }) : ""}
-${inputField({ lang, name: "file", type: "file", label: t.file, hint: t.fileHint.replace("{size}", sizeText(deps.maxUploadBytes, lang)), required: true, error: uploadErrors.file, extra: html` accept="${acceptedExtensions.join(",")}"` })}
+${inputField({ lang, name: "file", type: "file", label: t.file, hint: t.fileHint.replace("{size}", formatFileSize(deps.maxUploadBytes, lang)), required: true, error: uploadErrors.file, extra: html` accept="${acceptedExtensions.join(",")}"` })}
 <p><button type="submit">${t.attach}</button></p>
 </form>`
     : ""
@@ -503,7 +496,7 @@ function itemErrorsOf(t: Texts, body: FormBody): FieldErrors {
 
 /** Danish (or English) words for a refused upload. */
 function uploadMessage(t: Texts, lang: Lang, error: AppError, name: string, maxBytes: number): string {
-  if (error.code === "upload.too_large") return t.tooLarge.replace("{size}", sizeText(maxBytes, lang));
+  if (error.code === "upload.too_large") return t.tooLarge.replace("{size}", formatFileSize(maxBytes, lang));
   if (error.details.reason === "empty") return t.emptyFile;
   if (error.details.reason === "disguised") {
     const claimed = String(error.details.claimed ?? "");
@@ -622,7 +615,8 @@ export function registerItemPage(app: FastifyInstance, deps: ItemPageDeps): void
     const form = await readUpload(request, deps.maxUploadBytes);
     const refuse = (message: string, status: number, at = "file") =>
       renderItemPage(request, reply, deps, itemId, { errors: { [at]: message }, form: "upload", status });
-    if (form.tooLarge) return refuse(t.tooLarge.replace("{size}", sizeText(deps.maxUploadBytes, lang)), 413);
+    if (form.tooLarge)
+      return refuse(t.tooLarge.replace("{size}", formatFileSize(deps.maxUploadBytes, lang)), 413);
     const upload = form.file;
     if (!upload) return refuse(t.chooseFile, 400);
     try {
