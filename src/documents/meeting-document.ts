@@ -33,13 +33,13 @@ export interface DocumentAttachment {
 }
 
 /** A titled part of an item: Baggrund, Indstilling, Sagsfremstilling, Økonomi. */
-export interface DocumentSection {
+interface DocumentSection {
   heading: string;
   markdown: string;
 }
 
 /** A member who declared themselves disqualified (inhabil) on an item, as the minutes record it. */
-export interface DeclaredConflict {
+interface DeclaredConflict {
   personName: string;
   note: string | null;
 }
@@ -70,7 +70,7 @@ export interface DocumentAttendee {
   note: string | null;
 }
 
-export interface DocumentAttendance {
+interface DocumentAttendance {
   present: DocumentAttendee[];
   /** Afbud. */
   excused: DocumentAttendee[];

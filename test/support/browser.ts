@@ -34,7 +34,7 @@ export async function axeViolations(
 }
 
 /** The element that has the focus: its id, `aria-label`, text and tag name. */
-export interface Focused {
+interface Focused {
   id: string;
   label: string;
   text: string;

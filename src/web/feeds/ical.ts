@@ -11,7 +11,7 @@ import { feedText, fill } from "./feed-texts.ts";
 /** Whose calendar it is: the words of its name and description differ. */
 export type CalendarOwner = "body" | "person";
 
-export interface CalendarOptions {
+interface CalendarOptions {
   /** `https://host`: links and UIDs are absolute. */
   origin: string;
   lang: Lang;

@@ -42,14 +42,14 @@ const text = messages(
   },
 );
 
-export interface FrontPageData {
+interface FrontPageData {
   coming: MeetingSummary[];
   recent: MeetingSummary[];
   decisions: DecisionEntry[];
 }
 
 /** The search form, shared with the search page: the query travels in the address. */
-export function searchForm(lang: Lang, query = ""): SafeHtml {
+function searchForm(lang: Lang, query = ""): SafeHtml {
   const t = text[lang];
   return html`<form class="search-form" role="search" method="get" action="${paths.search()}">
 <label for="q">${t.searchLabel}</label>

@@ -91,7 +91,7 @@ const text = messages(
 
 export type Edition = "public" | "members";
 
-export interface MeetingPageOptions extends PageFrame {
+interface MeetingPageOptions extends PageFrame {
   mode: "page" | "print";
   edition: Edition;
 }

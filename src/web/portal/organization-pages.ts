@@ -101,7 +101,7 @@ ${groups}`,
   });
 }
 
-export interface OrganizationPageData {
+interface OrganizationPageData {
   overview: OrganizationOverview;
   members: SeatsByPeriod;
   onBehalfOf: SeatView[];

@@ -57,7 +57,7 @@ export interface PageFrame {
   signedIn?: SignedIn | null;
 }
 
-export interface Crumb {
+interface Crumb {
   label: string;
   href?: string;
 }
@@ -77,7 +77,7 @@ export function heading(level: number, content: HtmlValue, attributes: HtmlValue
   return html`<${raw(tag)}${attributes}>${content}</${raw(tag)}>`;
 }
 
-export function personLinks(lang: Lang, people: readonly PersonRef[]): SafeHtml {
+function personLinks(lang: Lang, people: readonly PersonRef[]): SafeHtml {
   const links = people.map((p) => html`<a href="${paths.person(p.id)}">${p.name}</a>`);
   if (links.length <= 1) return html`${links}`;
   return html`${links.slice(0, -1).map((link, i) => html`${i > 0 ? ", " : ""}${link}`)} ${text[lang].and} ${links.at(-1)}`;
@@ -107,7 +107,7 @@ export function period(lang: Lang, start: string | null, end: string | null): st
   return `${t.from} ${formatShortDate(start, lang)} ${t.until} ${formatShortDate(end, lang)}`;
 }
 
-export interface ItemRenderOptions {
+interface ItemRenderOptions {
   lang: Lang;
   /** Level of the item's own heading; its sections sit one below. */
   level: number;

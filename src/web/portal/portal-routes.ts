@@ -44,7 +44,7 @@ const danishToday = (now: Date) => toDanishIsoString(now).slice(0, 10);
 const CACHED_PAGES = 500;
 
 /** The id in the address, or a 404 page: an address that cannot be an id names nothing. */
-export function idParam(request: FastifyRequest, what: string): string {
+function idParam(request: FastifyRequest, what: string): string {
   const id = (request.params as { id?: string }).id ?? "";
   if (!isId(id)) throw notFound(what, id);
   return id;

@@ -110,7 +110,7 @@ const outcomeSlugs: Record<string, Outcome> = {
 };
 
 /** The search as the address states it: `/soeg?q=…&organ=…&fra=…&til=…&omfang=…&udfald=…&side=…`. */
-export interface SearchForm {
+interface SearchForm {
   q: string;
   organ: string;
   fra: string;
@@ -266,7 +266,7 @@ ${
 </section>`;
 }
 
-export interface SearchPageData {
+interface SearchPageData {
   form: SearchForm;
   errors: FormErrors;
   results: SearchResults | null;

@@ -195,7 +195,7 @@ const text = messages(
 type Texts = (typeof text)[Lang];
 const sectionFields = ["background", "recommendation", "casePresentation", "finance"] as const;
 
-export interface ItemPageDeps {
+interface ItemPageDeps {
   files: FileStore;
   maxUploadBytes: number;
 }
