@@ -1,7 +1,7 @@
 import cliProgress from "cli-progress";
 
 /** One step of a long command: `done` of `total` units of `step` (a table, a file, a batch). */
-export interface ProgressEvent {
+interface ProgressEvent {
   step: string;
   name?: string;
   done: number;

@@ -7,7 +7,7 @@ import * as world from "./world.data.ts";
 type Purpose = "information" | "discussion" | "decision";
 
 /** A case whose path a seed document states: where it was treated, and where it is to go next. */
-export interface DemoCasePath {
+interface DemoCasePath {
   title: string;
   reference: string | null;
   source: string;
@@ -21,7 +21,7 @@ export interface DemoCasePath {
 // KD-Net møde den 9. april 2021 – forberedelse af sag til KKR møde den 23. april 2021; KKR møde den
 // 23. april 2021 – orientering og drøftelse ...; Endelig beslutning i Midttrafiks Repræsentantskab
 // den 18. juni 2021". The item prints no case number, so the case has none.
-export const demoCasePaths: readonly DemoCasePath[] = [
+const demoCasePaths: readonly DemoCasePath[] = [
   {
     title: "Midttrafiks indtægtsfordelingsmodel",
     reference: null,

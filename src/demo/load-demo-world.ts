@@ -8,7 +8,7 @@ import { inTransaction } from "../core/shared/transaction.ts";
 import { fromDanishLocalTime, toDanishIsoString } from "../platform/time.ts";
 import * as world from "./world.data.ts";
 
-export interface DemoWorldResult {
+interface DemoWorldResult {
   loaded: boolean;
   organizations: number;
   people: number;

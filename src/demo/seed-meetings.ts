@@ -2,7 +2,7 @@ import path from "node:path";
 import { type ImportContext, type ImportSummary, importDocuments } from "../import/import-documents.ts";
 
 /** The seed documents whose meetings belong to the demo world (a referat and a dagsorden). */
-export const seedMeetingFiles = ["001_fc010784cd8fe213.txt", "002_b19148eff8b2a7c8.txt"] as const;
+const seedMeetingFiles = ["001_fc010784cd8fe213.txt", "002_b19148eff8b2a7c8.txt"] as const;
 
 /**
  * Brings the meetings of the seed documents into the record through the importer itself, so the

@@ -23,7 +23,7 @@ export type OrganizationKind =
 export type MembershipRole = "chair" | "vice_chair" | "member" | "substitute" | "observer" | "secretariat";
 
 /** An organisation: a body that meets, or an organisation members come from or represent. */
-export interface DemoOrganization {
+interface DemoOrganization {
   key: string;
   name: string;
   shortName: string | null;
@@ -40,7 +40,7 @@ export interface DemoOrganization {
 }
 
 /** One line of a person's working history: a position at an organisation, for a period. */
-export interface DemoAffiliation {
+interface DemoAffiliation {
   position: string | null;
   organizationKey: string | null;
   startDate: string | null;
@@ -49,7 +49,7 @@ export interface DemoAffiliation {
   note?: string;
 }
 
-export interface DemoPerson {
+interface DemoPerson {
   key: string;
   name: string;
   title: string | null;
@@ -59,7 +59,7 @@ export interface DemoPerson {
 }
 
 /** The agenda item that decided a membership, for linking once the importer has brought the meeting in. */
-export interface DemoDecisionRef {
+interface DemoDecisionRef {
   organizationKey: string;
   /** Date of the meeting (yyyy-mm-dd). */
   meetingDate: string;
@@ -84,7 +84,7 @@ export interface DemoMembership {
 }
 
 /** A valgperiode. organizationKey null: the term applies to every municipal and regional body. */
-export interface DemoLegislativeTerm {
+interface DemoLegislativeTerm {
   key: string;
   organizationKey: string | null;
   name: string;
@@ -94,7 +94,7 @@ export interface DemoLegislativeTerm {
   note?: string;
 }
 
-export interface DemoMeeting {
+interface DemoMeeting {
   organizationKey: string;
   title: string;
   /** Local Danish wall-clock time "yyyy-mm-ddThh:mm"; the loader attaches Europe/Copenhagen. */
@@ -113,7 +113,7 @@ export interface DemoMeeting {
 }
 
 /** A calendar line of 001 item 20 that is not loaded as a meeting, and why. */
-export interface DemoUnplacedCalendarEntry {
+interface DemoUnplacedCalendarEntry {
   text: string;
   date: string | null;
   reason: string;

@@ -1,4 +1,4 @@
-import type { AgendaItem, Outcome } from "../core/agenda/agenda-item.schema.ts";
+import type { AgendaItem } from "../core/agenda/agenda-item.schema.ts";
 import { getCaseById } from "../core/cases/cases.ts";
 import type { StoredFile } from "../core/files/file.schema.ts";
 import { findFiles } from "../core/files/files.ts";
@@ -18,6 +18,7 @@ import { MAX_PAGE_SIZE } from "../platform/db/keyset.ts";
 import { AppError } from "../platform/errors.ts";
 import { toDanishIsoString } from "../platform/time.ts";
 import { formatDate, formatShortDate, formatTime } from "../web/format.ts";
+import { label } from "../web/labels.ts";
 
 /** The agenda (dagsorden) or the minutes (referat) of a meeting. */
 export type DocumentKind = "agenda" | "minutes";
@@ -32,13 +33,13 @@ export interface DocumentAttachment {
 }
 
 /** A titled part of an item: Baggrund, Indstilling, Sagsfremstilling, Økonomi. */
-export interface DocumentSection {
+interface DocumentSection {
   heading: string;
   markdown: string;
 }
 
 /** A member who declared themselves disqualified (inhabil) on an item, as the minutes record it. */
-export interface DeclaredConflict {
+interface DeclaredConflict {
   personName: string;
   note: string | null;
 }
@@ -69,7 +70,7 @@ export interface DocumentAttendee {
   note: string | null;
 }
 
-export interface DocumentAttendance {
+interface DocumentAttendance {
   present: DocumentAttendee[];
   /** Afbud. */
   excused: DocumentAttendee[];
@@ -107,17 +108,6 @@ export interface MeetingDocument {
 }
 
 export const documentHeadings: Record<DocumentKind, string> = { agenda: "Dagsorden", minutes: "Referat" };
-
-const outcomeLabels: Record<Outcome, string | null> = {
-  approved: "Godkendt",
-  approved_with_changes: "Godkendt med ændringer",
-  noted: "Taget til efterretning",
-  discussed: "Drøftet",
-  recommended_onward: "Indstillet",
-  postponed: "Udsat",
-  rejected: "Afvist",
-  none: null,
-};
 
 /**
  * The context a document edition is read in. The public edition is read as the anonymous public,
@@ -219,7 +209,7 @@ async function documentItem(
     case: treatedCase ? { reference: treatedCase.reference, title: treatedCase.title } : null,
     sections,
     decision: minutes ? item.decision?.trim() || null : null,
-    outcome: minutes && item.outcome ? outcomeLabels[item.outcome] : null,
+    outcome: minutes && item.outcome && item.outcome !== "none" ? label.outcome("da", item.outcome) : null,
     attachments,
     conflictsOfInterest,
   };

@@ -9,7 +9,7 @@ import {
 } from "./meeting-document.ts";
 import { renderMeetingPdf } from "./pdf/render-meeting-pdf.ts";
 
-export interface MeetingPdfRequest {
+interface MeetingPdfRequest {
   meetingId: string;
   kind: DocumentKind;
   edition: DocumentEdition;
@@ -17,7 +17,7 @@ export interface MeetingPdfRequest {
   withAttachments: boolean;
 }
 
-export interface MeetingPdf {
+interface MeetingPdf {
   bytes: Uint8Array;
   /** `dagsorden-kkr-midtjylland-2021-05-06.pdf`: ASCII only, for the plain filename parameter. */
   asciiFileName: string;

@@ -24,7 +24,7 @@ declare module "fastify" {
   }
 }
 
-export interface ServerDependencies {
+interface ServerDependencies {
   db: Database;
   files: FileStore;
   config: Pick<Config, "apiToken" | "maxUploadBytes" | "logLevel" | "secureCookies" | "trustProxy"> &

@@ -23,11 +23,11 @@ import { isPageRequest, langOf, sendPage } from "../web/web-routes.ts";
  * JSON clients with a session send it as `X-CSRF-Token` (from `GET /api/v1/me`); a multipart
  * form may put it in the query string (`?_csrf=`), as its body is read later.
  */
-export const SESSION_COOKIE = "samraad_session";
+const SESSION_COOKIE = "samraad_session";
 /** Before login there is no session: the login form's token is also kept in this cookie (double submit). */
-export const CSRF_COOKIE = "samraad_csrf";
+const CSRF_COOKIE = "samraad_csrf";
 export const CSRF_FIELD = "_csrf";
-export const CSRF_HEADER = "x-csrf-token";
+const CSRF_HEADER = "x-csrf-token";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -41,7 +41,7 @@ declare module "fastify" {
   }
 }
 
-export interface AuthOptions {
+interface AuthOptions {
   db: Database;
   /** The bootstrap token (SAMRAAD_API_TOKEN or `<data>/api-token`): the administrator. */
   bootstrapToken: string | null;

@@ -29,10 +29,10 @@ export type ImportContext = FileContext;
 export const importActor = systemActorNamed("import");
 
 /** The extensions an import reads; anything else in a folder is reported, not read. */
-export const importExtensions = [".pdf", ".docx", ".txt", ".html", ".htm"] as const;
+const importExtensions = [".pdf", ".docx", ".txt", ".html", ".htm"] as const;
 
 /** Why a document was not imported: the parser's codes, and those of writing it into the record. */
-export type ImportFailureCode =
+type ImportFailureCode =
   | ImportErrorCode
   | "import.not_found"
   | "import.no_items"
@@ -42,18 +42,18 @@ export type ImportFailureCode =
   | "import.duplicate_item_number"
   | "import.record_refused";
 
-export interface ImportedDocument {
+interface ImportedDocument {
   path: string;
   meetingId: string;
   items: number;
 }
 
-export interface UnchangedDocument {
+interface UnchangedDocument {
   path: string;
   meetingId: string;
 }
 
-export interface FailedDocument {
+interface FailedDocument {
   path: string;
   code: ImportFailureCode;
   /** Names the file and says what is wrong with it. */
@@ -78,7 +78,7 @@ export type ImportProgress =
       reason?: string;
     };
 
-export interface ImportOptions {
+interface ImportOptions {
   /** Refuse documents over this many bytes (default 100 MB). */
   maxBytes?: number;
   /** Called once before the first document and once after each. */

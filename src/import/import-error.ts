@@ -2,7 +2,7 @@
  * The closed list of reasons a document cannot be parsed. Callers (the `import` command, the
  * API) may rely on the code; the message is English, names the file and says what is wrong.
  */
-export const importErrorCodes = [
+const importErrorCodes = [
   "import.empty_file",
   "import.too_large",
   "import.unsupported_format",

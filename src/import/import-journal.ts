@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 
 /** What the journal remembers of a file it saw finished: enough to skip it without reading it. */
-export interface JournalEntry {
+interface JournalEntry {
   sizeBytes: number;
   mtimeMs: number;
   sha256: string;

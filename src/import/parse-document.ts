@@ -10,7 +10,7 @@ import type { ParsedMeeting, SourceFormat } from "./parsed-meeting.ts";
 /** Files larger than this are refused before they are read. */
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
-export interface ParseOptions {
+interface ParseOptions {
   /** Refuse files over this many bytes (default 100 MB). */
   maxBytes?: number;
 }
@@ -35,7 +35,7 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 }
 
 /** The format, from the bytes first and the file name only to tell HTML from text. */
-export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat {
+function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString(
     "latin1",
   );

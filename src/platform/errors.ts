@@ -28,7 +28,7 @@ export const errorCodes = {
 export type ErrorCode = keyof typeof errorCodes;
 
 /** Details that help a client fix the request: the field at fault, and anything else useful. */
-export interface ErrorDetails {
+interface ErrorDetails {
   field?: string;
   [key: string]: unknown;
 }

@@ -59,3 +59,16 @@ export function formatShortDate(instant: Date | string, lang: Lang): string {
     : parts(instant, lang);
   return lang === "da" ? `${p.day}. ${p.month} ${p.year}` : `${p.day} ${p.month} ${p.year}`;
 }
+
+const byteWord: Record<Lang, string> = { da: "byte", en: "bytes" };
+
+/**
+ * A file's size as a reader sizes it up: "812 byte", "12,3 kB", "1,2 MB" / "812 bytes", "12.3 kB",
+ * "1.2 MB". Binary units (1 kB = 1,024 bytes), so the upload limit of 100 × 1,024² bytes reads "100 MB".
+ */
+export function formatFileSize(bytes: number, lang: Lang): string {
+  const number = (value: number) => value.toLocaleString(locales[lang], { maximumFractionDigits: 1 });
+  if (bytes < 1024) return `${bytes} ${byteWord[lang]}`;
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024)} kB`;
+  return `${number(bytes / 1024 / 1024)} MB`;
+}

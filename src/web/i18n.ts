@@ -6,7 +6,7 @@
 export const languages = ["da", "en"] as const;
 export type Lang = (typeof languages)[number];
 
-export type MessageTable<Keys extends string> = Readonly<Record<Keys, string>>;
+type MessageTable<Keys extends string> = Readonly<Record<Keys, string>>;
 export type Catalog<Keys extends string> = Readonly<Record<Lang, MessageTable<Keys>>>;
 
 export function messages<const Da extends Record<string, string>>(
@@ -16,7 +16,7 @@ export function messages<const Da extends Record<string, string>>(
   return { da, en } as Catalog<Extract<keyof Da, string>>;
 }
 
-export function isLang(value: unknown): value is Lang {
+function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (languages as readonly string[]).includes(value);
 }
 

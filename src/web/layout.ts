@@ -45,7 +45,7 @@ export interface SignedIn {
   mayUseWorkspace: boolean;
 }
 
-export interface PageOptions {
+interface PageOptions {
   lang: Lang;
   /** The page's own title; the site name is appended. */
   title: string;

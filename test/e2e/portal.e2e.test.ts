@@ -6,22 +6,12 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { FastifyInstance } from "fastify";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { loadDemo } from "../../src/cli/commands/demo-command.ts";
-import { buildServer } from "../../src/http/server.ts";
+import { axeViolations, launchChromium, WCAG_21_AA } from "../support/browser.ts";
 import { openTestStore, type TestStore } from "../support/databases.ts";
-
-/** The violations a reader would meet: axe's serious and critical ones, against WCAG 2.1 A and AA. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { testServer } from "../support/test-server.ts";
 
 describe("the portal in a browser", { timeout: 300_000 }, () => {
   let store: TestStore & { close(): Promise<void> };
@@ -37,22 +27,9 @@ describe("the portal in a browser", { timeout: 300_000 }, () => {
       { db: store.db, files: store.files, config: {} as never, close: async () => {} },
       () => {},
     );
-    app = await buildServer({
-      db: store.db,
-      files: store.files,
-      config: {
-        apiToken: null,
-        maxUploadBytes: 1024 * 1024,
-        logLevel: "silent",
-        secureCookies: false,
-        trustProxy: false,
-      },
-    });
+    app = await testServer(store);
     base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
     context = await browser.newContext();
     page = await context.newPage();
   });
@@ -68,7 +45,9 @@ describe("the portal in a browser", { timeout: 300_000 }, () => {
     const h1 = await page.locator("h1").allTextContents();
     assert.equal(h1.length, 1, `${page.url()} has one h1`);
     assert.match(h1[0] ?? "", expectedH1);
-    assert.deepEqual(await seriousViolations(page), [], `axe on ${page.url()}`);
+    // The violations a reader would meet: the serious and critical ones, against WCAG 2.1 A and AA.
+    const violations = await axeViolations(page, { tags: WCAG_21_AA, seriousOnly: true });
+    assert.deepEqual(violations, [], `axe on ${page.url()}`);
   }
 
   test("front page -> bodies -> KD-Net -> the meeting -> item 6 -> its case's path -> a presenter", async () => {

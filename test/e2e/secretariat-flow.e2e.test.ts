@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { FastifyInstance } from "fastify";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createUser, setRole } from "../../src/core/accounts/users.ts";
 import { saveAgendaSettings } from "../../src/core/agenda/agenda-settings.ts";
 import { createMembership } from "../../src/core/memberships/memberships.ts";
 import { createOrganization } from "../../src/core/organizations/organizations.ts";
 import { createPerson } from "../../src/core/people/people.ts";
 import { systemActor } from "../../src/core/shared/context.ts";
+import { axeViolations, byId, byLabel, byText, launchChromium, tabTo } from "../support/browser.ts";
 import { openTestStore, type TestStore } from "../support/databases.ts";
 import { assertTocMatchesHeadings, everythingReadable, tableOfContents } from "../support/document-checks.ts";
 import { outlineTitles, readPdf } from "../support/pdf-reader.ts";
@@ -34,45 +34,9 @@ const pagesChecked: string[] = [];
 
 /** axe on the page as it is now: no serious or critical violation. */
 async function checkAxe(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(bad, [], `axe on ${page.url()}`);
+  assert.deepEqual(await axeViolations(page, { seriousOnly: true }), [], `axe on ${page.url()}`);
   pagesChecked.push(new URL(page.url()).pathname);
 }
-
-/** What has focus: its id, accessible label or text. */
-function focused(page: Page): Promise<{ id: string; label: string; text: string; tag: string }> {
-  // A string, not a function: the test is compiled without the DOM's types.
-  return page.evaluate(`(() => {
-    const el = document.activeElement;
-    return {
-      id: (el && el.id) || "",
-      label: (el && el.getAttribute("aria-label")) || "",
-      text: ((el && el.textContent) || "").trim(),
-      tag: (el && el.tagName) || "",
-    };
-  })()`);
-}
-
-/** Presses Tab (from the top of the page) until the focused element matches, as a keyboard user would. */
-async function tabTo(
-  page: Page,
-  matches: (el: { id: string; label: string; text: string; tag: string }) => boolean,
-  what: string,
-): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (matches(await focused(page))) return;
-    await page.keyboard.press("Tab");
-  }
-  assert.fail(`${what} cannot be reached with Tab on ${page.url()}`);
-}
-
-const byId = (id: string) => (el: { id: string }) => el.id === id;
-const byLabel = (label: string) => (el: { label: string }) => el.label === label;
-const byText = (text: string) => (el: { text: string; tag: string }) =>
-  el.text === text && (el.tag === "BUTTON" || el.tag === "A");
 
 /** Enter on the focused control, then wait for the page it leads to. */
 async function pressEnterAndWait(page: Page): Promise<void> {
@@ -143,10 +107,7 @@ describe("the secretariat's flow in a browser", () => {
     await setRole(admin, user.id, body.id, "secretariat");
     app = await testServer(store, 2 * 1024 * 1024);
     base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
     context = await browser.newContext();
     page = await context.newPage();
   });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { ReadPdf } from "./pdf-reader.ts";
 
-export interface TocLine {
+interface TocLine {
   number: string | null;
   title: string;
   page: number;

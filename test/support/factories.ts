@@ -21,7 +21,7 @@ export const secretariat = (db: Database): Context => ({ db, actor: systemActor 
 export const publicReader = (db: Database): Context => ({ db, actor: anonymousReader });
 
 /** A signed-in actor with the given role per organisation id, as a session or token would make. */
-export function actorWithRoles(roles: Record<string, OrganizationRole>, id = "test-user"): Actor {
+function actorWithRoles(roles: Record<string, OrganizationRole>, id = "test-user"): Actor {
   return { id, authenticated: true, administrator: false, roles, user: null };
 }
 

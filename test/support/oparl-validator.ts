@@ -5,7 +5,7 @@ import addFormatsModule from "ajv-formats";
 import type { CrawlVisit } from "../../bench/oparl-crawl.ts";
 
 /** The OParl 1.1 schemas and examples, beside the checkout (`../shared/oparl`). */
-export const oparlSchemaDir = path.resolve(import.meta.dirname, "../../../shared/oparl/schema");
+const oparlSchemaDir = path.resolve(import.meta.dirname, "../../../shared/oparl/schema");
 
 const OPARL = "https://schema.oparl.org/1.1/";
 const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;

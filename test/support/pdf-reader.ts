@@ -8,7 +8,7 @@ interface TextItem {
   width: number;
 }
 
-export interface OutlineNode {
+interface OutlineNode {
   title: string;
   items: OutlineNode[];
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { buildServer } from "../../src/http/server.ts";
 import type { TestStore } from "./databases.ts";
 
-export const TEST_TOKEN = "test-token-for-the-secretariat";
+const TEST_TOKEN = "test-token-for-the-secretariat";
 export const asSecretariat = { authorization: `Bearer ${TEST_TOKEN}` };
 
 /**

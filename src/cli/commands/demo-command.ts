@@ -43,7 +43,7 @@ export async function loadDemo(runtime: Runtime, log: (line: string) => void, se
  * Loads a synthetic corpus of `items` agenda items into an empty record (see
  * src/demo/synthetic/generate.ts); run again after an interruption, it resumes.
  */
-export async function loadSyntheticDemo(
+async function loadSyntheticDemo(
   runtime: Runtime,
   options: { items: number; seed: number; seedsDir: string },
   log: (line: string) => void,

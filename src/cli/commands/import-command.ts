@@ -11,7 +11,7 @@ import { DEFAULT_MAX_BYTES } from "../../import/parse-document.ts";
 import { configFrom, openRuntime, withStoreOptions } from "../runtime.ts";
 
 /** Where the command writes; tests pass their own. */
-export interface ImportCommandOutput {
+interface ImportCommandOutput {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
 }
@@ -32,7 +32,7 @@ function positiveInteger(value: string): number {
 }
 
 /** The end of a run, for a person: the counts, then each failure with its reason. */
-export function formatSummary(summary: ImportSummary): string {
+function formatSummary(summary: ImportSummary): string {
   const lines = [
     `imported ${summary.imported.length}, unchanged ${summary.unchanged.length}, failed ${summary.failed.length}`,
   ];

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_BYTES, parseDocument } from "../../import/parse-document.ts
 import type { ParsedMeeting } from "../../import/parsed-meeting.ts";
 
 /** Where the command writes; tests pass their own. */
-export interface CommandOutput {
+interface CommandOutput {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
 }
@@ -28,7 +28,7 @@ function clock(iso: string | null): string | null {
 }
 
 /** A few lines for a person at a terminal; `--json` is the complete answer. */
-export function summariseMeeting(meeting: ParsedMeeting): string {
+function summariseMeeting(meeting: ParsedMeeting): string {
   const lines: string[] = [];
   const when = [meeting.date, [clock(meeting.start), clock(meeting.end)].filter(Boolean).join("–")]
     .filter(Boolean)

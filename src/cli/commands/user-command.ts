@@ -16,7 +16,7 @@ import { AppError } from "../../platform/errors.ts";
 import { configFrom, openRuntime, withStoreOptions } from "../runtime.ts";
 
 /** Where the command reads passwords and writes; tests pass their own. */
-export interface UserCommandIO {
+interface UserCommandIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
@@ -113,7 +113,7 @@ function role(value: string): OrganizationRole | null {
 }
 
 /** One line per user: e-mail, name, flags, roles. */
-export function formatUser(user: User): string {
+function formatUser(user: User): string {
   const flags = [
     user.administrator ? "administrator" : null,
     user.disabled ? "disabled" : null,

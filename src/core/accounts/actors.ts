@@ -2,7 +2,7 @@ import type { Queryable } from "../../platform/db/database.ts";
 import type { Actor, OrganizationRole } from "../shared/context.ts";
 
 /** What sessions and API tokens know of their user before its roles are read. */
-export interface SignedInUser {
+interface SignedInUser {
   id: string;
   email: string;
   name: string;

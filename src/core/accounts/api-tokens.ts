@@ -13,7 +13,7 @@ import { newSecret, secretSha256 } from "./secrets.ts";
  * integration gets exactly the rights of the account it was made for. The token is shown once;
  * only its SHA-256 is stored. The prefix lets secret scanners recognise a leaked one.
  */
-export const API_TOKEN_PREFIX = "smr_";
+const API_TOKEN_PREFIX = "smr_";
 
 export interface ApiToken {
   id: string;

@@ -13,7 +13,7 @@ export const LOGIN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_CLIENT = 20;
 
-export type LoginResult =
+type LoginResult =
   | { outcome: "success"; userId: string }
   /** Wrong e-mail, wrong password, disabled user, no password: one answer, so none is revealed. */
   | { outcome: "failure" }

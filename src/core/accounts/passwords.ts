@@ -8,7 +8,7 @@ import { AppError } from "../../platform/errors.ts";
  * 12 characters, at most 256 so that a request cannot make the server hash a megabyte.
  */
 export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+const PASSWORD_MAX_LENGTH = 256;
 
 /** The password rule's message in both languages: the web shows one, the CLI prints the English. */
 export const passwordRuleText = {

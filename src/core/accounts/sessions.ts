@@ -4,9 +4,9 @@ import { actorForUser, signedInUserColumns } from "./actors.ts";
 import { newSecret, secretSha256 } from "./secrets.ts";
 
 /** A session ends after this long without use… */
-export const SESSION_IDLE_MINUTES = 8 * 60;
+const SESSION_IDLE_MINUTES = 8 * 60;
 /** …and at the latest this long after login, used or not. */
-export const SESSION_MAX_DAYS = 7;
+const SESSION_MAX_DAYS = 7;
 /** Use moves the idle expiry forward at most this often, so that reads do not all write. */
 const TOUCH_EVERY_MINUTES = 5;
 

@@ -23,7 +23,7 @@ export interface User {
   updatedAt: string;
 }
 
-export interface UserCreate {
+interface UserCreate {
   email: string;
   name: string;
   personId?: string | null;
@@ -32,7 +32,7 @@ export interface UserCreate {
   password?: string;
 }
 
-export interface UserUpdate {
+interface UserUpdate {
   email?: string;
   name?: string;
   personId?: string | null;

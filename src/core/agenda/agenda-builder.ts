@@ -24,7 +24,7 @@ export interface ChangeNote {
 
 const MAX_TITLE = 1000;
 const MAX_SECTION = 1_000_000;
-export const NOTE_MAX_LENGTH = 2000;
+const NOTE_MAX_LENGTH = 2000;
 
 /**
  * Runs one change to a meeting's agenda: checks who may, that the agenda may still change and that
@@ -218,7 +218,7 @@ function columnsOf(draft: ItemDraft) {
  * Where a new item goes: after the body's own items, before the standard items that close the
  * agenda ("Kommende møder", "Eventuelt").
  */
-export async function positionBeforeClosingItems(tx: Queryable, meeting: LockedMeeting): Promise<number> {
+async function positionBeforeClosingItems(tx: Queryable, meeting: LockedMeeting): Promise<number> {
   const settings = await readAgendaSettings(tx, meeting.organizationId);
   const closingKinds = new Set(
     settings.standardItems.filter((s) => s.placement === "end").map((s) => s.kind),

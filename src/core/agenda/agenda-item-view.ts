@@ -102,7 +102,7 @@ export function presentAgendaItemView(
 }
 
 /** The meeting an item belongs to, as the item's page names it. */
-export interface MeetingRef {
+interface MeetingRef {
   id: string;
   title: string;
   start: string;

@@ -11,7 +11,7 @@ export const outcomes = [
   "rejected",
   "none",
 ] as const;
-export const consultationPurposes = ["information", "discussion", "decision"] as const;
+const consultationPurposes = ["information", "discussion", "decision"] as const;
 
 export const Outcome = Type.Enum(outcomes, {
   description: "godkendt, godkendt med ændringer, taget til efterretning, drøftet, indstillet, udsat, afvist",
@@ -68,7 +68,7 @@ export const AgendaItemUpdate = Type.Object(
   { ...optional, position: Type.Optional(Type.Integer({ minimum: 0 })) },
   { additionalProperties: false, minProperties: 1, title: "AgendaItemUpdate" },
 );
-export const standardItemKinds = [
+const standardItemKinds = [
   "approve_agenda",
   "approve_minutes",
   "coming_meetings",
@@ -105,7 +105,6 @@ export const AgendaItemQuery = Type.Object(
 );
 
 export type Outcome = Static<typeof Outcome>;
-export type AgendaItemInput = Static<typeof AgendaItemCreate>;
 export type AgendaItemCreate = Static<typeof AgendaItemCreate>;
 export type AgendaItemUpdate = Static<typeof AgendaItemUpdate>;
 export type AgendaItem = Static<typeof AgendaItem>;

@@ -16,7 +16,7 @@ export interface StandardItem {
   placement: Placement;
 }
 
-export interface AgendaSettings {
+interface AgendaSettings {
   organizationId: string;
   numbering: NumberingScheme;
   standardItems: StandardItem[];
@@ -53,7 +53,7 @@ export function getAgendaSettings(ctx: Context, organizationId: string): Promise
   return readAgendaSettings(ctx.db, organizationId);
 }
 
-export interface AgendaSettingsInput {
+interface AgendaSettingsInput {
   numbering: NumberingScheme;
   standardItems: readonly StandardItem[];
 }

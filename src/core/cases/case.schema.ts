@@ -2,7 +2,7 @@ import { type Static, Type } from "typebox";
 import { ConsultationPurpose } from "../agenda/agenda-item.schema.ts";
 import { Audit, DateOnly, Id, Nullable, PageQuery, Text } from "../shared/schema.ts";
 
-export const caseStatuses = ["open", "closed"] as const;
+const caseStatuses = ["open", "closed"] as const;
 
 const caseFields = {
   reference: Nullable(

@@ -15,7 +15,7 @@ import { inTransaction } from "../shared/transaction.ts";
 export type Purpose = "information" | "discussion" | "decision";
 const purposes: readonly Purpose[] = ["information", "discussion", "decision"];
 
-export interface SendOn {
+interface SendOn {
   organizationId: string;
   /** A meeting of that body: the plan takes its date. */
   meetingId?: string | null;
@@ -79,7 +79,7 @@ export async function sendOn(ctx: Context, itemId: string, plan: SendOn): Promis
   });
 }
 
-export interface AwaitingCase {
+interface AwaitingCase {
   consultationId: string;
   caseId: string;
   caseTitle: string;

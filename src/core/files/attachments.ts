@@ -8,7 +8,7 @@ import { addFile, type FileContext } from "./files.ts";
  * file must be what its name says: the type is read from the bytes (their magic numbers), so a
  * program renamed to .pdf is refused. Nothing is stored until the file has passed.
  */
-export const attachmentKinds = {
+const attachmentKinds = {
   pdf: { mediaType: "application/pdf", label: "PDF" },
   docx: {
     mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -22,7 +22,7 @@ export const attachmentKinds = {
   jpeg: { mediaType: "image/jpeg", label: "JPEG" },
   text: { mediaType: "text/plain", label: "tekst (TXT)" },
 } as const;
-export type AttachmentKind = keyof typeof attachmentKinds;
+type AttachmentKind = keyof typeof attachmentKinds;
 
 const byExtension: Record<string, AttachmentKind> = {
   pdf: "pdf",

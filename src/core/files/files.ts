@@ -14,7 +14,7 @@ import { assertNotReferenced, deleteRow } from "../shared/delete-record.ts";
 import { inTransaction } from "../shared/transaction.ts";
 import type { FileQuery, FileUpdate, FileUpload, StoredFile } from "./file.schema.ts";
 
-export const fileTable = defineTable("files", {
+const fileTable = defineTable("files", {
   name: "name",
   mediaType: "media_type",
   sizeBytes: "size_bytes",
@@ -169,7 +169,7 @@ async function lockCurrentAttachment(ctx: Context, tx: Database, id: string) {
   await lockAttachmentTarget(ctx, tx, current);
 }
 
-export interface NewFile extends FileUpload {
+interface NewFile extends FileUpload {
   mediaType: string;
   bytes: Uint8Array;
   extractedText?: string | null;

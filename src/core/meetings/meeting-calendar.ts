@@ -51,7 +51,7 @@ const meetingColumns = `${meetingTable.select("m")},
   o.name AS "organizationName", o.updated_at AS "organizationUpdatedAt"`;
 
 /** An item as a calendar entry lists it: its number and the title the reader may see. */
-export interface OutlineItem {
+interface OutlineItem {
   number: string;
   title: string;
   groupHeading: string | null;

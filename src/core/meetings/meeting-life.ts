@@ -14,7 +14,7 @@ import { createMeeting, updateMeeting } from "./meetings.ts";
  * agenda and the minutes are recorded by `updateMeeting` as the state changes.
  */
 
-export type PlannedMeeting = Pick<
+type PlannedMeeting = Pick<
   MeetingCreate,
   "organizationId" | "title" | "start" | "end" | "allDay" | "location" | "onlineUrl"
 >;
@@ -72,7 +72,7 @@ export function reinstateMeeting(ctx: Context, meetingId: string): Promise<void>
   return moveTo(ctx, meetingId, "planned", ["cancelled"]);
 }
 
-export type MeetingMove = Pick<MeetingCreate, "start" | "end" | "allDay" | "location" | "title">;
+type MeetingMove = Pick<MeetingCreate, "start" | "end" | "allDay" | "location" | "title">;
 
 /** Moves a meeting (date, time, place) while it is still ahead of being held. */
 export async function moveMeeting(ctx: Context, meetingId: string, move: MeetingMove): Promise<void> {

@@ -31,7 +31,7 @@ const present = (row: Row): MeetingSummary => ({
 });
 
 /** The first moment of the Danish day `instant` falls on: a meeting earlier today is still "today's". */
-export function startOfDanishDay(instant: Date): Date {
+function startOfDanishDay(instant: Date): Date {
   return fromDanishLocalTime(`${toDanishIsoString(instant).slice(0, 10)}T00:00`);
 }
 

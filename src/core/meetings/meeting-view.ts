@@ -25,7 +25,7 @@ import type { Context } from "../shared/context.ts";
 import type { Attendance } from "./meeting.schema.ts";
 import type { MeetingSummary } from "./meeting-lists.ts";
 
-export interface AttendanceView {
+interface AttendanceView {
   person: PersonRef;
   status: Attendance["status"];
   substituteFor: PersonRef | null;
@@ -33,7 +33,7 @@ export interface AttendanceView {
 }
 
 /** A published version of the agenda or minutes, without its content: the page lists them. */
-export interface VersionNote {
+interface VersionNote {
   kind: PublicationKind;
   version: number;
   note: string | null;

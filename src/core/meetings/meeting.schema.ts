@@ -8,7 +8,7 @@ export const MeetingState = Type.Enum(meetingStates, {
     "planned -> agenda_published -> held -> minutes_approved -> minutes_published; planned or agenda_published -> cancelled",
 });
 
-export const attendanceStatuses = ["present", "absent", "excused"] as const;
+const attendanceStatuses = ["present", "absent", "excused"] as const;
 export const Attendance = Type.Object(
   {
     personId: Id,

@@ -16,13 +16,13 @@ import { attendanceOf, getMeetingById, replaceAttendance, updateMeeting } from "
  * by a correction: a new minutes version with its reason.
  */
 
-export const MAX_REASON_LENGTH = 2000;
+const MAX_REASON_LENGTH = 2000;
 
 function invalid(field: string, message: string): AppError {
   return new AppError("validation.invalid", `${field}: ${message}`, { field });
 }
 
-export type SeatRole = "chair" | "vice_chair" | "member";
+type SeatRole = "chair" | "vice_chair" | "member";
 
 /** A member the meeting expects, from the appointments running on its date. */
 export interface ExpectedAttendee {
@@ -36,7 +36,7 @@ export interface ExpectedAttendee {
 
 const roleOrder = "CASE ms.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 ELSE 2 END";
 
-export async function expectedAttendees(db: Queryable, meeting: LockedMeeting): Promise<ExpectedAttendee[]> {
+async function expectedAttendees(db: Queryable, meeting: LockedMeeting): Promise<ExpectedAttendee[]> {
   const date = danishDateOf(meeting.start);
   const seats = await db.query<Omit<ExpectedAttendee, "substitutes">>(
     `SELECT ms.person_id AS "personId", p.name, ms.role, o.name AS "onBehalfOf"
@@ -246,7 +246,7 @@ export async function withdrawConflict(ctx: Context, itemId: string, personId: s
   });
 }
 
-export interface MinutesCorrection {
+interface MinutesCorrection {
   reason: string;
   decisions?: readonly DecisionEntry[];
   attendance?: readonly AttendanceEntry[];

@@ -9,7 +9,7 @@ import type { Context } from "../shared/context.ts";
  * people and cases to pick from. Internal reads: the workspace checks its reader first.
  */
 
-export interface BodySummary {
+interface BodySummary {
   id: string;
   name: string;
   shortName: string | null;
@@ -73,7 +73,7 @@ export async function comingMeetings(
   );
 }
 
-export interface Named {
+interface Named {
   id: string;
   name: string;
 }
@@ -83,7 +83,7 @@ export async function peopleByName(ctx: Context): Promise<Named[]> {
   return ctx.db.query<Named>("SELECT id, name FROM people ORDER BY lower(name), id");
 }
 
-export interface CaseChoice {
+interface CaseChoice {
   id: string;
   title: string;
   reference: string | null;

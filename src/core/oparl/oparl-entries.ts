@@ -18,7 +18,7 @@ import type { Actor, Context } from "../shared/context.ts";
  * may see it (a meeting's state for its items), and records that left it (deleted or moved,
  * `record_departures`). So a reader that fetches `modified_since` its last visit misses nothing.
  */
-export const oparlTypes = [
+const oparlTypes = [
   "organization",
   "person",
   "membership",

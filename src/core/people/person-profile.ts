@@ -3,7 +3,7 @@ import type { OrganizationRef } from "../agenda/agenda-item-view.ts";
 import { findSeats, type SeatView } from "../memberships/seats.ts";
 import type { Context } from "../shared/context.ts";
 
-export interface AffiliationView {
+interface AffiliationView {
   position: string | null;
   organization: OrganizationRef | null;
   startDate: string | null;

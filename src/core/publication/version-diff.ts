@@ -14,7 +14,7 @@ export interface WordChange {
   change: "same" | "added" | "removed";
 }
 
-export type ItemField =
+type ItemField =
   | "number"
   | "title"
   | "groupHeading"
@@ -39,12 +39,12 @@ const comparedFields: readonly ItemField[] = [
   "outcome",
 ];
 
-export interface FieldDiff {
+interface FieldDiff {
   field: ItemField;
   words: WordChange[];
 }
 
-export interface ItemDiff {
+interface ItemDiff {
   itemId: string;
   /** The item's number and title in the newer version (the older one if it was removed). */
   number: string;
@@ -53,7 +53,7 @@ export interface ItemDiff {
   fields: FieldDiff[];
 }
 
-export interface AttendanceDiff {
+interface AttendanceDiff {
   personId: string;
   before: Attendance | null;
   after: Attendance | null;
@@ -67,7 +67,7 @@ export interface VersionDiff {
 const asText = (value: unknown): string =>
   value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
 
-export function diffText(before: string, after: string): WordChange[] {
+function diffText(before: string, after: string): WordChange[] {
   return diffWords(before, after).map((part) => ({
     text: part.value,
     change: part.added ? "added" : part.removed ? "removed" : "same",

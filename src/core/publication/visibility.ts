@@ -66,12 +66,12 @@ export function minutesArePublic(state: MeetingState): boolean {
 const sqlList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(", ");
 
 /** SQL condition: the meeting aliased `meeting` has a public agenda. */
-export function publicAgendaCondition(meeting: string): string {
+function publicAgendaCondition(meeting: string): string {
   return `${meeting}.state IN (${sqlList(agendaPublicStates)})`;
 }
 
 /** SQL condition: the meeting aliased `meeting` has published minutes. */
-export function publicMinutesCondition(meeting: string): string {
+function publicMinutesCondition(meeting: string): string {
   return `${meeting}.state IN (${sqlList(minutesPublicStates)})`;
 }
 
@@ -81,12 +81,12 @@ export function publicationIsPublic(kind: "agenda" | "minutes", state: MeetingSt
 }
 
 /** SQL condition: the publication aliased `p` of meeting `meeting` is public. */
-export function publicPublicationCondition(p: string, meeting: string): string {
+function publicPublicationCondition(p: string, meeting: string): string {
   return `((${p}.kind = 'agenda' AND ${publicAgendaCondition(meeting)}) OR (${p}.kind = 'minutes' AND ${publicMinutesCondition(meeting)}))`;
 }
 
 /** SQL condition: the agenda item aliased `item`, of meeting `meeting`, may be shown in full. */
-export function publicOpenItemCondition(item: string, meeting: string): string {
+function publicOpenItemCondition(item: string, meeting: string): string {
   return `(${item}.is_public AND ${publicAgendaCondition(meeting)})`;
 }
 
@@ -95,12 +95,12 @@ export function publicOpenItemCondition(item: string, meeting: string): string {
  * meeting `meeting` joined (left joins: a planned treatment has neither). A planned treatment is
  * public; an actual one only at an open item of a published agenda.
  */
-export function publicConsultationCondition(c: string, item: string, meeting: string): string {
+function publicConsultationCondition(c: string, item: string, meeting: string): string {
   return `(${c}.agenda_item_id IS NULL OR ${publicOpenItemCondition(item, meeting)})`;
 }
 
 /** SQL condition: the case aliased `c` is public. */
-export function publicCaseCondition(c: string): string {
+function publicCaseCondition(c: string): string {
   return `EXISTS (SELECT 1 FROM consultations pc JOIN agenda_items pi ON pi.id = pc.agenda_item_id
     JOIN meetings pm ON pm.id = pi.meeting_id WHERE pc.case_id = ${c}.id AND ${publicOpenItemCondition("pi", "pm")})`;
 }
@@ -119,7 +119,7 @@ function anyOf(...clauses: string[]): string {
 }
 
 /** SQL condition: the organisation id in `organizationColumn` is a body the actor reads all of. */
-export function readableBodyCondition(actor: Actor, organizationColumn: string): string {
+function readableBodyCondition(actor: Actor, organizationColumn: string): string {
   const readable = readableOrganizations(actor);
   if (readable === "all") return "TRUE";
   if (readable.length === 0) return "FALSE";
@@ -298,7 +298,7 @@ export function meetingFilesAreVisible(actor: Actor, meeting: MeetingOfBody): bo
  * Whether the actor may read the members' edition of a meeting of body `organizationId`: every
  * item in full, closed ones included.
  */
-export function mayReadMembersEdition(actor: Actor, organizationId: string): boolean {
+function mayReadMembersEdition(actor: Actor, organizationId: string): boolean {
   return mayReadAllOf(actor, organizationId);
 }
 

@@ -15,7 +15,7 @@ import { inTransaction } from "./transaction.ts";
  * appointments, terms): the shape those concepts share. Who may write it is its `WriteRule`. Concepts with rules of their own
  * (meetings, agenda items, cases, files) write their own use cases.
  */
-export interface RecordStore<Field extends string, Record, Create, Update> {
+interface RecordStore<Field extends string, Record, Create, Update> {
   getById(ctx: Context, id: string): Promise<Record>;
   /** The records of these ids that exist, in id order. */
   getByIds(ctx: Context, ids: readonly string[]): Promise<Record[]>;

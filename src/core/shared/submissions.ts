@@ -18,7 +18,7 @@ export function newSubmissionToken(): string {
   return randomBytes(18).toString("base64url");
 }
 
-export interface SubmissionOutcome {
+interface SubmissionOutcome {
   /** Where the work led (or where the first post of this token led). */
   url: string;
   /** True when the token had been used: nothing was done this time. */

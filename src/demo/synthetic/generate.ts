@@ -38,7 +38,7 @@ export interface SyntheticOptions {
 }
 
 /** "Now" in the corpus: meetings after it are planned; fixed so that runs agree. */
-export const SYNTHETIC_NOW = Date.parse("2026-11-01T00:00:00Z");
+const SYNTHETIC_NOW = Date.parse("2026-11-01T00:00:00Z");
 const FIRST_DAY = Date.parse("2010-01-04T00:00:00Z");
 const LAST_DAY = Date.parse("2027-06-30T00:00:00Z");
 const DAY_MS = 86_400_000;
@@ -61,7 +61,7 @@ const audit = (at: number): Audit => {
   return { created_at: iso, created_by: ACTOR, updated_at: iso, updated_by: ACTOR };
 };
 
-export interface SyntheticPerson {
+interface SyntheticPerson {
   id: string;
   name: string;
   position: string;
@@ -76,14 +76,14 @@ interface Body {
   staff: SyntheticPerson[];
 }
 
-export interface ScheduledMeeting {
+interface ScheduledMeeting {
   id: string;
   bodyIndex: number;
   startMs: number;
   itemCount: number;
 }
 
-export interface SyntheticSetup {
+interface SyntheticSetup {
   key: string;
   organizations: Row[];
   people: Row[];

@@ -14,7 +14,7 @@ export interface SyntheticProgress {
   total: number;
 }
 
-export interface SyntheticLoadResult {
+interface SyntheticLoadResult {
   /** Batches written by this run; the others were present already (an earlier, interrupted run). */
   loadedBatches: number;
   skippedBatches: number;

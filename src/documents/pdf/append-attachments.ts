@@ -21,7 +21,7 @@ export interface AttachmentPdf {
   bytes: Uint8Array;
 }
 
-export interface OpenedAttachments {
+interface OpenedAttachments {
   documents: Map<string, PDFDocument>;
   /** Damaged or encrypted PDFs: they cannot be copied, so they are listed and not appended. */
   unreadable: Set<string>;

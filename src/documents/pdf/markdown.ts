@@ -19,7 +19,7 @@ export type Block =
   | { type: "table"; header: string[]; rows: string[][] }
   | { type: "rule" };
 
-export interface ListItem {
+interface ListItem {
   label: string;
   blocks: Block[];
 }

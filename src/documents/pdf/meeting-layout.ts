@@ -1,3 +1,5 @@
+import { CLOSED_ITEM_TITLE } from "../../core/publication/visibility.ts";
+import { formatFileSize } from "../../web/format.ts";
 import type {
   DocumentAttachment,
   DocumentAttendee,
@@ -135,15 +137,10 @@ const kinds: [RegExp, string][] = [
   [/^text\//, "tekst"],
 ];
 
-/** "PDF, 245 kB": what a reader needs to decide whether to open an attachment. */
+/** "PDF, 245,3 kB": what a reader needs to decide whether to open an attachment. */
 function describeFile(file: Pick<DocumentAttachment, "mediaType" | "sizeBytes">): string {
   const kind = kinds.find(([pattern]) => pattern.test(file.mediaType))?.[1] ?? "fil";
-  const kb = file.sizeBytes / 1000;
-  const size =
-    kb < 1000
-      ? `${Math.max(1, Math.round(kb))} kB`
-      : `${(kb / 1000).toLocaleString("da-DK", { maximumFractionDigits: 1 })} MB`;
-  return `${kind}, ${size}`;
+  return `${kind}, ${formatFileSize(file.sizeBytes, "da")}`;
 }
 
 /** "Side 3 af 12". */
@@ -270,7 +267,7 @@ class MeetingLayout {
           ]
         : [
             plainRun("Offentlig udgave. ", { bold: true }),
-            plainRun("Lukkede punkter vises kun med nummer og teksten »Lukket punkt«."),
+            plainRun(`Lukkede punkter vises kun med nummer og teksten »${CLOSED_ITEM_TITLE}«.`),
           ],
       box,
       { size: sizes.small, color: colors.muted },
@@ -451,7 +448,7 @@ class MeetingLayout {
       w.runs(
         section,
         "P",
-        [plainRun("Lukket punkt. ", { bold: true }), plainRun("Må ikke offentliggøres.")],
+        [plainRun(`${CLOSED_ITEM_TITLE}. `, { bold: true }), plainRun("Må ikke offentliggøres.")],
         box,
         meta,
       );

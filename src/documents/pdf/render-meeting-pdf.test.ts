@@ -149,7 +149,7 @@ describe("the meeting PDF, from a document model", () => {
     });
     const pdf = await readPdf(bytes);
     const text = pdf.pages.flat().join("\n");
-    assert.match(text, /Beskyttet\.pdf \(PDF, 3 kB\), kunne ikke vedlægges/);
+    assert.match(text, /Beskyttet\.pdf \(PDF, 2,9 kB\), kunne ikke vedlægges/);
     assert.doesNotMatch(text, /Beskyttet side/);
     const attachmentPage = pdf.pages.findIndex((lines) =>
       lines.some((line) => line.includes("Liggende bilag side 1")),

@@ -29,7 +29,7 @@ function newDocument(model: MeetingDocument): { doc: PDFKit.PDFDocument; bytes: 
   return { doc, bytes };
 }
 
-export interface RenderOptions {
+interface RenderOptions {
   /**
    * The combined edition: these PDF attachments (those the edition may see) are appended after
    * their item and numbered on. Without it, attachments are listed only.

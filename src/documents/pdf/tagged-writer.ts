@@ -28,7 +28,7 @@ export interface Box {
   width: number;
 }
 
-export interface TextStyle {
+interface TextStyle {
   font?: string;
   size?: number;
   color?: string;

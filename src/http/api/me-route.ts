@@ -4,7 +4,7 @@ import { organizationRoles } from "../../core/shared/context.ts";
 import { Id, Nullable } from "../../core/shared/schema.ts";
 import { ProblemSchema } from "./problem-schema.ts";
 
-export const Me = Type.Object(
+const Me = Type.Object(
   {
     authenticated: Type.Boolean(),
     administrator: Type.Boolean(),

@@ -6,7 +6,7 @@ import type { Page as PageResult } from "../../platform/db/keyset.ts";
 import { ProblemSchema } from "./problem-schema.ts";
 
 /** The doors every record type has: list, read, create, update, and delete where it may. Thin: core does the work. */
-export interface ResourceDefinition<
+interface ResourceDefinition<
   Entity extends TSchema,
   Detail extends TSchema,
   Create extends TSchema,

@@ -1,6 +1,6 @@
 import { type AgendaItemRecord, loadAgendaItems } from "../../core/oparl/oparl-records.ts";
+import { label } from "../../web/labels.ts";
 import { presentFile } from "./file.ts";
-import { outcomeLabels } from "./labels.ts";
 import { type OParlKind, type OParlObject, oparlObject, VENDOR } from "./oparl-object.ts";
 import type { OParlUrls } from "./oparl-urls.ts";
 
@@ -20,7 +20,7 @@ export function presentAgendaItem(i: AgendaItemRecord, urls: OParlUrls): OParlOb
       name: i.title,
       public: i.isPublic,
       consultation: urls.optional("consultation", i.consultationId),
-      result: i.outcome ? outcomeLabels[i.outcome] : undefined,
+      result: i.outcome && i.outcome !== "none" ? label.outcome("da", i.outcome) : undefined,
       resolutionText: i.decision,
       auxiliaryFile: i.files.map((f) => presentFile(f, urls, true)),
       [`${VENDOR}:groupHeading`]: i.groupHeading,

@@ -1,5 +1,5 @@
 import { type ConsultationRecord, loadConsultations } from "../../core/oparl/oparl-records.ts";
-import { purposeLabels } from "./labels.ts";
+import { label } from "../../web/labels.ts";
 import { type OParlKind, type OParlObject, oparlObject, VENDOR } from "./oparl-object.ts";
 import type { OParlUrls } from "./oparl-urls.ts";
 
@@ -14,7 +14,7 @@ export function presentConsultation(c: ConsultationRecord, urls: OParlUrls): OPa
       meeting: urls.optional("meeting", c.meetingId),
       organization: c.organizationId ? [urls.object("organization", c.organizationId)] : undefined,
       authoritative: c.purpose === "decision",
-      role: purposeLabels[c.purpose],
+      role: label.purpose("da", c.purpose),
       [`${VENDOR}:purpose`]: c.purpose,
       [`${VENDOR}:plannedDate`]: c.planned ? c.plannedDate : undefined,
     },

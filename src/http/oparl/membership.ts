@@ -1,5 +1,5 @@
 import { loadMemberships, type MembershipRecord } from "../../core/oparl/oparl-records.ts";
-import { roleLabels } from "./labels.ts";
+import { label } from "../../web/labels.ts";
 import { type OParlKind, type OParlObject, oparlObject, VENDOR } from "./oparl-object.ts";
 import type { OParlUrls } from "./oparl-urls.ts";
 
@@ -11,7 +11,7 @@ export function presentMembership(m: MembershipRecord, urls: OParlUrls): OParlOb
     {
       person: urls.object("person", m.personId),
       organization: urls.object("organization", m.organizationId),
-      role: roleLabels[m.role],
+      role: label.role("da", m.role),
       startDate: m.startDate,
       endDate: m.endDate,
       onBehalfOf: urls.optional("organization", m.onBehalfOfId),

@@ -4,7 +4,7 @@ import { AppError } from "../../platform/errors.ts";
 import type { OParlObject } from "./oparl-object.ts";
 
 /** Objects per list page unless the client asks for fewer (`limit` or OParl's `elementsPerPage`). */
-export const OPARL_PAGE_SIZE = 100;
+const OPARL_PAGE_SIZE = 100;
 
 const timeFilters = [
   ["created_since", "createdSince"],

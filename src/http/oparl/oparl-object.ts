@@ -23,7 +23,7 @@ const schemaNames: Record<OParlType | "system" | "body", string> = {
 };
 
 export const OPARL_VERSION = "https://schema.oparl.org/1.1/";
-export const typeUrl = (type: OParlType | "system" | "body") => `${OPARL_VERSION}${schemaNames[type]}`;
+const typeUrl = (type: OParlType | "system" | "body") => `${OPARL_VERSION}${schemaNames[type]}`;
 
 /** Extensions carry this prefix (OParl: a vendor prefix with a colon) and only string values. */
 export const VENDOR = "samraad";

@@ -30,7 +30,7 @@ import { paperKind } from "./paper.ts";
 import { personKind } from "./person.ts";
 import { presentSystem } from "./system.ts";
 
-export interface OParlOptions {
+interface OParlOptions {
   files: FileStore;
   config: { installationName?: string; publicUrl?: string | null };
 }
@@ -206,7 +206,7 @@ function queryOf(request: FastifyRequest): Record<string, unknown> {
  * `attachment` (or `inline`) with the file's name: an ASCII fallback (æ → ae, ø → oe, å → aa,
  * other accents dropped), and the exact name in UTF-8 (RFC 6266).
  */
-export function contentDisposition(disposition: "inline" | "attachment", name: string): string {
+function contentDisposition(disposition: "inline" | "attachment", name: string): string {
   const ascii = name
     .replace(/æ/g, "ae")
     .replace(/Æ/g, "Ae")

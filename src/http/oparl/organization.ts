@@ -1,5 +1,6 @@
 import { loadOrganizations, type OrganizationRecord } from "../../core/oparl/oparl-records.ts";
-import { kindLabels, organizationTypes } from "./labels.ts";
+import { label } from "../../web/labels.ts";
+import { organizationTypes } from "./labels.ts";
 import { type OParlKind, oparlObject, VENDOR } from "./oparl-object.ts";
 
 /** An organisation: a body that meets, or one its members come from (a municipality, a region). */
@@ -18,7 +19,7 @@ export const organizationKind: OParlKind<OrganizationRecord> = {
         meeting: urls.organizationMeetings(o.id),
         subOrganizationOf: urls.optional("organization", o.parentId),
         organizationType: organizationTypes[o.kind],
-        classification: kindLabels[o.kind],
+        classification: label.kind("da", o.kind),
         startDate: o.startDate,
         endDate: o.endDate,
         website: o.website,

@@ -18,7 +18,7 @@ interface VisualLine {
   size: number;
 }
 
-export interface ExtractedPdf {
+interface ExtractedPdf {
   lines: SourceLine[];
   pages: number;
 }

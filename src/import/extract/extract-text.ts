@@ -3,7 +3,7 @@
  * encoding of older Danish Windows exports, detected when the bytes are not valid UTF-8.
  */
 
-export interface DecodedText {
+interface DecodedText {
   text: string;
   encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 }

@@ -2,7 +2,7 @@ import { inflateRawSync } from "node:zlib";
 import { ImportError } from "../import-error.ts";
 
 /** Limits for DOCX (zip) files, checked before any XML is read. */
-export interface ZipLimits {
+interface ZipLimits {
   /** Sum of the entries' uncompressed sizes. */
   maxUncompressedBytes: number;
   /** Uncompressed size over compressed size of one entry; Word XML compresses about 5-20 times. */
@@ -10,7 +10,7 @@ export interface ZipLimits {
   maxEntries: number;
 }
 
-export const defaultZipLimits: ZipLimits = {
+const defaultZipLimits: ZipLimits = {
   maxUncompressedBytes: 256 * 1024 * 1024,
   maxRatio: 200,
   maxEntries: 5000,

@@ -2,6 +2,7 @@
  * Danish vocabulary for the parser: month names, tolerant keyword patterns, and the
  * Copenhagen offset of a wall-clock time.
  */
+import { fromDanishLocalTime, toDanishIsoString } from "../../platform/time.ts";
 
 const LETTER_VARIANTS: Record<string, string> = {
   æ: "(?:æ|ae|a|e)?",
@@ -64,31 +65,6 @@ export const MONTH_PATTERN =
 
 export const WEEKDAY_PATTERN = `(?:mandag|tirsdag|onsdag|torsdag|fredag|${dk("lørdag")}|${dk("søndag")})`;
 
-const copenhagenParts = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Copenhagen",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-function copenhagenOffsetMinutesAt(utcMillis: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of copenhagenParts.formatToParts(utcMillis)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-  );
-  return Math.round((asUtc - Math.floor(utcMillis / 60_000) * 60_000) / 60_000);
-}
-
 function pad(value: number): string {
   return String(value).padStart(2, "0");
 }
@@ -103,16 +79,10 @@ export function isoDate(year: number, month: number, day: number): string | null
 
 /**
  * A Copenhagen wall-clock time as ISO 8601 with that moment's offset (+01:00 in winter, +02:00
- * in summer, following the EU rules as the runtime's time-zone data knows them).
+ * in summer), or null for a clock that does not exist (24.00). The days the clocks change follow
+ * `fromDanishLocalTime`.
  */
 export function copenhagenIso(date: string, hour: number, minute: number): string | null {
   if (hour > 23 || minute > 59) return null;
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  // The offset at (wall - offset) is the offset of the wall time, except in the skipped spring hour.
-  let offset = copenhagenOffsetMinutesAt(wall - 60 * 60_000);
-  offset = copenhagenOffsetMinutesAt(wall - offset * 60_000);
-  const sign = offset < 0 ? "-" : "+";
-  const abs = Math.abs(offset);
-  return `${date}T${pad(hour)}:${pad(minute)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return toDanishIsoString(fromDanishLocalTime(`${date}T${pad(hour)}:${pad(minute)}`));
 }

@@ -4,7 +4,7 @@ import { splitNames } from "./item-body.ts";
 import type { Line } from "./normalize.ts";
 import { ABSENT_LABEL, PRESENT_LABEL, SUBSTITUTE_LABEL } from "./vocabulary.ts";
 
-export interface FoundDate {
+interface FoundDate {
   date: string;
   index: number;
   length: number;
@@ -115,7 +115,7 @@ function findTime(text: string): TimeRange | null {
   return { start, end: end && end[0] <= 23 && end[1] <= 59 ? end : null };
 }
 
-export interface HeaderInfo {
+interface HeaderInfo {
   kind: MeetingKind | null;
   /** The word the document calls itself by (`Referat`, `Beslutningsprotokol`), title-cased. */
   kindWord: string | null;

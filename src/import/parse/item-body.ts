@@ -24,7 +24,7 @@ export interface RawSection {
   text: string;
 }
 
-export interface RawItemBody {
+interface RawItemBody {
   sections: RawSection[];
   attachments: string[];
   caseNumber: string | null;
@@ -50,7 +50,7 @@ const OUTCOME_HINT =
   /(godkend|anbefal|drøft|efterretning|udsat|udsætte|tiltr|vedt|afvist|afvis|taget|orienter)/i;
 
 /** An attachment line as a clean title. */
-export function cleanAttachmentTitle(raw: string): string {
+function cleanAttachmentTitle(raw: string): string {
   let text = raw.replace(MARKDOWN_LINK, "$1").replace(EMPHASIS, "$1").replace(MARKDOWN_ESCAPE, "$1").trim();
   for (let i = 0; i < 3; i++) {
     const before = text;

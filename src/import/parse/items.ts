@@ -19,7 +19,7 @@ export interface TocEntry {
   closed: boolean;
 }
 
-export interface Toc {
+interface Toc {
   lines: Set<number>;
   entries: TocEntry[];
 }
@@ -71,7 +71,7 @@ const TRAILING_MARKS = /\s*(?:\.\/\.?|\|)+\s*$/;
 const YEAR = /^(?:19|20)\d\d$/;
 
 /** "3.1." → [3, 1]; null when a part is not a plausible item number. */
-export function parseNumber(text: string): number[] | null {
+function parseNumber(text: string): number[] | null {
   const parts = text.replace(/\.$/, "").split(".");
   const out: number[] = [];
   for (let i = 0; i < parts.length; i++) {

@@ -32,7 +32,7 @@ import {
   RECOMMENDATION_PROSE,
 } from "./vocabulary.ts";
 
-export interface SourceInfo {
+interface SourceInfo {
   fileName: string | null;
   format: SourceFormat;
   pages: number | null;

@@ -15,6 +15,8 @@ describe("Copenhagen offsets", () => {
     assert.equal(copenhagenIso("2023-03-26", 10, 0), "2023-03-26T10:00:00+02:00");
     // 29 October 2023: 03:00 became 02:00.
     assert.equal(copenhagenIso("2023-10-29", 1, 0), "2023-10-29T01:00:00+02:00");
+    // 02:30 came twice that night: the earlier one, as platform/time.ts decides for the whole system.
+    assert.equal(copenhagenIso("2023-10-29", 2, 30), "2023-10-29T02:30:00+02:00");
     assert.equal(copenhagenIso("2023-10-29", 10, 0), "2023-10-29T10:00:00+01:00");
     assert.equal(copenhagenIso("2023-10-28", 24, 0), null);
   });

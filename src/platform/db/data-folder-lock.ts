@@ -8,7 +8,7 @@ import { AppError } from "../errors.ts";
  * owner of a data folder writes its pid to `samraad.lock`; a second owner is refused while that
  * process lives, and a lock left by a dead process is taken over.
  */
-export interface DataFolderLock {
+interface DataFolderLock {
   readonly path: string;
   release(): void;
 }

@@ -6,11 +6,6 @@ import { AppError } from "../errors.ts";
  */
 export type SortValue = string | number | boolean | null;
 
-export interface PageRequest {
-  limit: number;
-  cursor?: string | undefined;
-}
-
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;

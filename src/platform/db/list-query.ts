@@ -37,7 +37,7 @@ export class Conditions {
   }
 }
 
-export interface ListOptions<Row> {
+interface ListOptions<Row> {
   /** `SELECT ... FROM ...` without WHERE/ORDER/LIMIT. */
   from: string;
   conditions: Conditions;

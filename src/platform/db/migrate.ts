@@ -9,7 +9,7 @@ const migrationName = /^(\d{14})_[a-z0-9_]+\.sql$/;
 // Any fixed number: all processes migrating one server serialise on it.
 const MIGRATION_LOCK_KEY = 727_2026;
 
-export interface MigrationResult {
+interface MigrationResult {
   applied: string[];
   alreadyApplied: number;
 }

@@ -4,8 +4,9 @@ import { latestInstant } from "../../platform/time.ts";
 import { formatDateTime, formatShortDate } from "../format.ts";
 import { html } from "../html.ts";
 import type { Lang } from "../i18n.ts";
+import { label } from "../labels.ts";
 import type { AtomEntry, AtomFeed } from "./atom.ts";
-import { feedText, fill, outcomeText } from "./feed-texts.ts";
+import { feedText, fill } from "./feed-texts.ts";
 
 /** How many publications a body's feed carries: readers poll, they do not page. */
 export const BODY_FEED_ENTRIES = 50;
@@ -34,7 +35,7 @@ function publicationEntry(
   const items = meeting.agendaItems.map((item) => {
     const outcome =
       publication.kind === "minutes" && item.outcome && item.outcome !== "none"
-        ? ` – ${outcomeText[lang][item.outcome]}`
+        ? ` – ${label.outcome(lang, item.outcome).toLowerCase()}`
         : "";
     return html`<li>${item.number} ${item.title}${outcome}</li>`;
   });

@@ -5,9 +5,10 @@ import { latestInstant } from "../../platform/time.ts";
 import { formatDateTime, formatShortDate } from "../format.ts";
 import { html } from "../html.ts";
 import type { Lang } from "../i18n.ts";
+import { label } from "../labels.ts";
 import { renderMarkdown } from "../markdown.ts";
 import type { AtomEntry, AtomFeed } from "./atom.ts";
-import { feedText, fill, outcomeText, purposeText } from "./feed-texts.ts";
+import { feedText, fill } from "./feed-texts.ts";
 
 /**
  * One treatment as an entry. An actual one links to its meeting and shows the decision once the
@@ -19,7 +20,7 @@ function treatmentEntry(treatment: CaseTreatment, found: Case, origin: string, l
   const t = feedText[lang];
   const { consultation, item, meeting } = treatment;
   const body = treatment.organizationName ?? "";
-  const purpose = purposeText[lang][consultation.purpose];
+  const purpose = label.purposePhrase(lang, consultation.purpose).toLowerCase();
   const shortDate = consultation.date ? formatShortDate(consultation.date, lang) : "";
   const base = { id: `urn:uuid:${consultation.id}`, updated: treatment.lastModified, author: body };
   if (!meeting || !item) {
@@ -41,7 +42,7 @@ function treatmentEntry(treatment: CaseTreatment, found: Case, origin: string, l
     link,
     content: html`<p>${fill(t.treatedAt, { body, purpose, meeting: meeting.title, when })}</p>
 <p>${fill(t.item, { number: item.number, title: item.title })}</p>
-${item.outcome && item.outcome !== "none" ? html`<p><strong>${t.outcome}:</strong> ${outcomeText[lang][item.outcome]}</p>` : ""}
+${item.outcome && item.outcome !== "none" ? html`<p><strong>${t.outcome}:</strong> ${label.outcome(lang, item.outcome).toLowerCase()}</p>` : ""}
 ${item.decision ? html`<p><strong>${t.decision}:</strong></p>${renderMarkdown(item.decision)}` : ""}
 ${decided ? "" : html`<p>${t.decisionFollows}</p>`}
 <p><a href="${link}">${t.seeMeeting}</a></p>`,

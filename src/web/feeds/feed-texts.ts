@@ -68,53 +68,6 @@ export const feedText = messages(
   },
 );
 
-export const roleText = messages(
-  {
-    chair: "formand",
-    vice_chair: "næstformand",
-    member: "medlem",
-    substitute: "suppleant",
-    observer: "observatør",
-    secretariat: "sekretariat",
-  },
-  {
-    chair: "chair",
-    vice_chair: "vice-chair",
-    member: "member",
-    substitute: "substitute",
-    observer: "observer",
-    secretariat: "secretariat",
-  },
-);
-
-export const outcomeText = messages(
-  {
-    approved: "godkendt",
-    approved_with_changes: "godkendt med ændringer",
-    noted: "taget til efterretning",
-    discussed: "drøftet",
-    recommended_onward: "indstillet",
-    postponed: "udsat",
-    rejected: "afvist",
-    none: "intet udfald",
-  },
-  {
-    approved: "approved",
-    approved_with_changes: "approved with changes",
-    noted: "noted",
-    discussed: "discussed",
-    recommended_onward: "recommended onward",
-    postponed: "postponed",
-    rejected: "rejected",
-    none: "no outcome",
-  },
-);
-
-export const purposeText = messages(
-  { information: "til orientering", discussion: "til drøftelse", decision: "til beslutning" },
-  { information: "for information", discussion: "for discussion", decision: "for decision" },
-);
-
 /** Fills `{name}` placeholders; values are plain text (each format escapes them itself). */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) =>

@@ -5,12 +5,13 @@ import type { Calendar, CalendarEntry } from "../../core/meetings/meeting-calend
 import { agendaIsPublic, minutesArePublic } from "../../core/publication/visibility.ts";
 import { DANISH_TIME_ZONE } from "../../platform/time.ts";
 import type { Lang } from "../i18n.ts";
-import { feedText, fill, roleText } from "./feed-texts.ts";
+import { label } from "../labels.ts";
+import { feedText, fill } from "./feed-texts.ts";
 
 /** Whose calendar it is: the words of its name and description differ. */
 export type CalendarOwner = "body" | "person";
 
-export interface CalendarOptions {
+interface CalendarOptions {
   /** `https://host`: links and UIDs are absolute. */
   origin: string;
   lang: Lang;
@@ -53,7 +54,8 @@ function description(entry: CalendarEntry, meetingUrl: string, lang: Lang): stri
   const t = feedText[lang];
   const lines: string[] = [];
   if (entry.roles.length > 0) {
-    lines.push(`${t.role}: ${entry.roles.map((role) => roleText[lang][role]).join(", ")}`, "");
+    const roles = entry.roles.map((role) => label.role(lang, role).toLowerCase());
+    lines.push(`${t.role}: ${roles.join(", ")}`, "");
   }
   if (entry.state === "cancelled") lines.push(t.meetingCancelled);
   else if (!agendaIsPublic(entry.state)) lines.push(t.agendaNotPublished);

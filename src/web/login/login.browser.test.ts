@@ -1,28 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { axeViolations, byId, launchChromium, tabTo } from "../../../test/support/browser.ts";
 import { openTestStore } from "../../../test/support/databases.ts";
 import { secretariat } from "../../../test/support/factories.ts";
 import { testServer } from "../../../test/support/test-server.ts";
 import { createUser } from "../../core/accounts/users.ts";
 
 const password = "tastatur og skærmlæser";
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
-
-/** Tabs forward until the element with this id has focus, as a keyboard user would. */
-async function tabTo(page: Page, id: string): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    if ((await page.evaluate("document.activeElement && document.activeElement.id")) === id) return;
-    await page.keyboard.press("Tab");
-  }
-  assert.fail(`#${id} is not reachable by Tab`);
-}
 
 describe("login in a browser, by keyboard only, and through axe", () => {
   let store: Awaited<ReturnType<typeof openTestStore>>;
@@ -40,10 +26,7 @@ describe("login in a browser, by keyboard only, and through axe", () => {
     });
     app = await testServer(store);
     base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -57,9 +40,9 @@ describe("login in a browser, by keyboard only, and through axe", () => {
     await page.goto(`${base}/log-ind`);
     assert.deepEqual(await axeViolations(page), []);
 
-    await tabTo(page, "email");
+    await tabTo(page, byId("email"), "the e-mail field");
     await page.keyboard.type("admin@kl.dk");
-    await tabTo(page, "password");
+    await tabTo(page, byId("password"), "the password field");
     await page.keyboard.type("forkert adgangskode");
     await page.keyboard.press("Enter");
     await page.waitForLoadState();
@@ -67,7 +50,7 @@ describe("login in a browser, by keyboard only, and through axe", () => {
     assert.equal(await page.locator("#email").inputValue(), "admin@kl.dk");
     assert.deepEqual(await axeViolations(page), []);
 
-    await tabTo(page, "password");
+    await tabTo(page, byId("password"), "the password field");
     await page.keyboard.type(password);
     await page.keyboard.press("Enter");
     await page.waitForURL(`${base}/sekretariat`);

@@ -3,8 +3,8 @@ import type { MeetingSummary } from "../../core/meetings/meeting-lists.ts";
 import { formatShortDate } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../labels.ts";
 import { layout } from "../layout.ts";
-import { label } from "./labels.ts";
 import type { PageFrame } from "./parts.ts";
 import { paths } from "./paths.ts";
 import { calendarTable } from "./tables.ts";
@@ -42,14 +42,14 @@ const text = messages(
   },
 );
 
-export interface FrontPageData {
+interface FrontPageData {
   coming: MeetingSummary[];
   recent: MeetingSummary[];
   decisions: DecisionEntry[];
 }
 
 /** The search form, shared with the search page: the query travels in the address. */
-export function searchForm(lang: Lang, query = ""): SafeHtml {
+function searchForm(lang: Lang, query = ""): SafeHtml {
   const t = text[lang];
   return html`<form class="search-form" role="search" method="get" action="${paths.search()}">
 <label for="q">${t.searchLabel}</label>

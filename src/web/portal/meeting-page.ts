@@ -3,8 +3,8 @@ import type { MeetingView } from "../../core/meetings/meeting-view.ts";
 import { formatDateTime, formatShortDate, formatTime } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../labels.ts";
 import { layout } from "../layout.ts";
-import { label } from "./labels.ts";
 import { breadcrumbs, fileList, heading, itemTitle, type PageFrame, renderItem } from "./parts.ts";
 import { itemAnchor, paths } from "./paths.ts";
 
@@ -91,7 +91,7 @@ const text = messages(
 
 export type Edition = "public" | "members";
 
-export interface MeetingPageOptions extends PageFrame {
+interface MeetingPageOptions extends PageFrame {
   mode: "page" | "print";
   edition: Edition;
 }

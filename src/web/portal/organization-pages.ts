@@ -7,8 +7,8 @@ import type {
 import { formatShortDate } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { bodyKinds, label, sourceKinds } from "../labels.ts";
 import { layout } from "../layout.ts";
-import { bodyKinds, label, sourceKinds } from "./labels.ts";
 import type { PageFrame } from "./parts.ts";
 import { breadcrumbs, period } from "./parts.ts";
 import { paths } from "./paths.ts";
@@ -101,7 +101,7 @@ ${groups}`,
   });
 }
 
-export interface OrganizationPageData {
+interface OrganizationPageData {
   overview: OrganizationOverview;
   members: SeatsByPeriod;
   onBehalfOf: SeatView[];

@@ -1,10 +1,11 @@
 import type { AgendaItemView, FileRef, PersonRef } from "../../core/agenda/agenda-item-view.ts";
-import { formatShortDate } from "../format.ts";
+import { CLOSED_ITEM_TITLE } from "../../core/publication/visibility.ts";
+import { formatFileSize, formatShortDate } from "../format.ts";
 import { type HtmlValue, html, raw, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../labels.ts";
 import type { SignedIn } from "../layout.ts";
 import { renderMarkdown } from "../markdown.ts";
-import { label } from "./labels.ts";
 import { itemAnchor, paths } from "./paths.ts";
 
 const text = messages(
@@ -20,13 +21,9 @@ const text = messages(
     and: "og",
     case: "Sag",
     casePath: "se sagens forløb",
-    closedItem: "Lukket punkt",
-    closedBadge: "Lukket punkt",
+    closedItem: CLOSED_ITEM_TITLE,
     itemPage: "Punkt {number} på egen side",
     outcome: "Resultat",
-    kilobytes: "kB",
-    megabytes: "MB",
-    bytes: "byte",
     from: "fra",
     until: "til",
     ongoing: "og frem",
@@ -44,12 +41,8 @@ const text = messages(
     case: "Case",
     casePath: "see the case's path",
     closedItem: "Closed item",
-    closedBadge: "Closed item",
     itemPage: "Item {number} on its own page",
     outcome: "Outcome",
-    kilobytes: "kB",
-    megabytes: "MB",
-    bytes: "bytes",
     from: "from",
     until: "to",
     ongoing: "onwards",
@@ -64,7 +57,7 @@ export interface PageFrame {
   signedIn?: SignedIn | null;
 }
 
-export interface Crumb {
+interface Crumb {
   label: string;
   href?: string;
 }
@@ -84,19 +77,10 @@ export function heading(level: number, content: HtmlValue, attributes: HtmlValue
   return html`<${raw(tag)}${attributes}>${content}</${raw(tag)}>`;
 }
 
-export function personLinks(lang: Lang, people: readonly PersonRef[]): SafeHtml {
+function personLinks(lang: Lang, people: readonly PersonRef[]): SafeHtml {
   const links = people.map((p) => html`<a href="${paths.person(p.id)}">${p.name}</a>`);
   if (links.length <= 1) return html`${links}`;
   return html`${links.slice(0, -1).map((link, i) => html`${i > 0 ? ", " : ""}${link}`)} ${text[lang].and} ${links.at(-1)}`;
-}
-
-function formatBytes(lang: Lang, size: number): string {
-  const t = text[lang];
-  const number = (value: number) =>
-    value.toLocaleString(lang === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 });
-  if (size < 1024) return `${size} ${t.bytes}`;
-  if (size < 1024 * 1024) return `${number(size / 1024)} ${t.kilobytes}`;
-  return `${number(size / 1024 / 1024)} ${t.megabytes}`;
 }
 
 const fileKinds: Record<string, string> = {
@@ -110,7 +94,7 @@ const fileKinds: Record<string, string> = {
 export function fileList(lang: Lang, files: readonly FileRef[]): SafeHtml {
   return html`<ul class="files">${files.map(
     (f) =>
-      html`<li><a href="${paths.fileContent(f.id)}" download="${f.name}">${f.name}</a> <span class="meta">(${[fileKinds[f.mediaType], formatBytes(lang, f.sizeBytes)].filter(Boolean).join(", ")})</span></li>`,
+      html`<li><a href="${paths.fileContent(f.id)}" download="${f.name}">${f.name}</a> <span class="meta">(${[fileKinds[f.mediaType], formatFileSize(f.sizeBytes, lang)].filter(Boolean).join(", ")})</span></li>`,
   )}</ul>`;
 }
 
@@ -123,7 +107,7 @@ export function period(lang: Lang, start: string | null, end: string | null): st
   return `${t.from} ${formatShortDate(start, lang)} ${t.until} ${formatShortDate(end, lang)}`;
 }
 
-export interface ItemRenderOptions {
+interface ItemRenderOptions {
   lang: Lang;
   /** Level of the item's own heading; its sections sit one below. */
   level: number;
@@ -173,7 +157,7 @@ ${item.case ? html`<p class="case-link">${t.case}: <a href="${paths.case(item.ca
 ${options.linkToItemPage && item.isPublic ? html`<p class="item-link no-print"><a href="${paths.item(item.id)}">${t.itemPage.replace("{number}", item.number)}</a></p>` : ""}`;
   if (options.standalone) return body;
   return html`<article class="item${item.isPublic ? "" : " closed"}" id="${anchor}" aria-labelledby="${anchor}-titel">
-${heading(level, html`<span class="item-number">${item.number}.</span> ${itemTitle(lang, item)}${!item.isPublic && !item.redacted ? html` <span class="badge closed">${t.closedBadge}</span>` : ""}`, html` id="${anchor}-titel"`)}
+${heading(level, html`<span class="item-number">${item.number}.</span> ${itemTitle(lang, item)}${!item.isPublic && !item.redacted ? html` <span class="badge closed">${t.closedItem}</span>` : ""}`, html` id="${anchor}-titel"`)}
 ${item.redacted ? "" : body}
 </article>`;
 }

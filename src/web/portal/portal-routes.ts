@@ -19,11 +19,11 @@ import { isId } from "../../platform/ids.ts";
 import { toDanishIsoString } from "../../platform/time.ts";
 import { signedInOf } from "../forms.ts";
 import type { SafeHtml } from "../html.ts";
+import { bodyKinds } from "../labels.ts";
 import { sendPage } from "../web-routes.ts";
 import { casePage } from "./case-page.ts";
 import { frontPage } from "./front-page.ts";
 import { itemPage } from "./item-page.ts";
-import { bodyKinds } from "./labels.ts";
 import { type Edition, meetingPage } from "./meeting-page.ts";
 import { organizationPage, organizationsPage } from "./organization-pages.ts";
 import { PageCache } from "./page-cache.ts";
@@ -44,7 +44,7 @@ const danishToday = (now: Date) => toDanishIsoString(now).slice(0, 10);
 const CACHED_PAGES = 500;
 
 /** The id in the address, or a 404 page: an address that cannot be an id names nothing. */
-export function idParam(request: FastifyRequest, what: string): string {
+function idParam(request: FastifyRequest, what: string): string {
   const id = (request.params as { id?: string }).id ?? "";
   if (!isId(id)) throw notFound(what, id);
   return id;

@@ -5,8 +5,8 @@ import type { MatchedPart, SearchQuery, SearchResults } from "../../core/search/
 import { formatShortDate } from "../format.ts";
 import { flag, html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../labels.ts";
 import { layout } from "../layout.ts";
-import { label } from "./labels.ts";
 import { breadcrumbs, type PageFrame } from "./parts.ts";
 import { paths } from "./paths.ts";
 
@@ -110,7 +110,7 @@ const outcomeSlugs: Record<string, Outcome> = {
 };
 
 /** The search as the address states it: `/soeg?q=…&organ=…&fra=…&til=…&omfang=…&udfald=…&side=…`. */
-export interface SearchForm {
+interface SearchForm {
   q: string;
   organ: string;
   fra: string;
@@ -266,7 +266,7 @@ ${
 </section>`;
 }
 
-export interface SearchPageData {
+interface SearchPageData {
   form: SearchForm;
   errors: FormErrors;
   results: SearchResults | null;

@@ -3,7 +3,7 @@ import type { SeatView } from "../../core/memberships/seats.ts";
 import { formatDateTime, formatShortDate } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
-import { label } from "./labels.ts";
+import { label } from "../labels.ts";
 import { period } from "./parts.ts";
 import { itemAnchor, paths } from "./paths.ts";
 

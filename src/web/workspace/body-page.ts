@@ -16,6 +16,7 @@ import { danishDateOf } from "../../platform/time.ts";
 import { formatDateTime, formatShortDate } from "../format.ts";
 import { flag, html } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../labels.ts";
 import {
   errorSummary,
   type FieldErrors,
@@ -30,7 +31,7 @@ import {
   selectField,
   submit,
 } from "./forms.ts";
-import { breadcrumbs, labels, stateLabel } from "./labels.ts";
+import { breadcrumbs, stateLabel } from "./labels.ts";
 import { parseMeetingTime } from "./meeting-time.ts";
 import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
@@ -246,7 +247,7 @@ ${inputField({ lang, name: "location", label: t.location, value: value("location
         const idOf = (f: string) => fieldId(`${f}-${c.consultationId}`);
         return html`<li>
 <h3>${c.caseTitle}${c.caseReference ? html` <span class="meta">(${c.caseReference})</span>` : ""}</h3>
-<p>${t.plannedFor} ${formatShortDate(c.plannedDate, lang)}, ${labels[lang][c.purpose].toLowerCase()}${c.fromOrganizationName ? html`. ${t.from} ${c.fromOrganizationName}` : ""}.</p>
+<p>${t.plannedFor} ${formatShortDate(c.plannedDate, lang)}, ${label.purposePhrase(lang, c.purpose).toLowerCase()}${c.fromOrganizationName ? html`. ${t.from} ${c.fromOrganizationName}` : ""}.</p>
 ${
   meetingChoices.length
     ? html`<form method="post" action="/sekretariat/organer/${organizationId}/afventende/${c.consultationId}" novalidate>

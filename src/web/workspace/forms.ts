@@ -44,7 +44,7 @@ export interface FormKit {
   multipartAction(action: string): string;
 }
 
-export interface ButtonFormOptions {
+interface ButtonFormOptions {
   action: string;
   label: string;
   hidden?: Record<string, string>;
@@ -141,7 +141,7 @@ ${labelAndNotes(id, options)}
 </div>`;
 }
 
-export interface Choice {
+interface Choice {
   value: string;
   label: string;
 }

@@ -16,9 +16,10 @@ import {
 import { submitOnce } from "../../core/shared/submissions.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { FileStore } from "../../platform/files/file-store.ts";
-import { formatShortDate } from "../format.ts";
+import { formatFileSize, formatShortDate } from "../format.ts";
 import { flag, html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../labels.ts";
 import { renderMarkdown } from "../markdown.ts";
 import {
   errorSummary,
@@ -194,16 +195,9 @@ const text = messages(
 type Texts = (typeof text)[Lang];
 const sectionFields = ["background", "recommendation", "casePresentation", "finance"] as const;
 
-export interface ItemPageDeps {
+interface ItemPageDeps {
   files: FileStore;
   maxUploadBytes: number;
-}
-
-function sizeText(bytes: number, lang: Lang): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1)
-    return `${mb.toLocaleString(lang === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 })} MB`;
-  return `${Math.ceil(bytes / 1024)} kB`;
 }
 
 interface ItemPageState {
@@ -323,7 +317,7 @@ ${radioGroup({
 ${selectField({ lang, name: "caseId", label: t.pickCase, value: values.caseId, error: formErrors.caseId, choices: [{ value: "", label: "—" }, ...cases.map((c) => ({ value: c.id, label: c.reference ? `${c.title} (${c.reference})` : c.title }))] })}
 ${inputField({ lang, name: "newCaseTitle", label: t.newCaseTitle, value: values.newCaseTitle, error: formErrors.newCaseTitle })}
 ${inputField({ lang, name: "newCaseReference", label: t.newCaseReference, value: values.newCaseReference })}
-${selectField({ lang, name: "casePurpose", label: t.purpose, value: values.casePurpose, choices: (["decision", "discussion", "information"] as const).map((p) => ({ value: p, label: labels[lang][p] })) })}
+${selectField({ lang, name: "casePurpose", label: t.purpose, value: values.casePurpose, choices: (["decision", "discussion", "information"] as const).map((p) => ({ value: p, label: label.purposePhrase(lang, p) })) })}
 </fieldset>`;
 
   const itemForm = editable
@@ -362,7 +356,7 @@ ${
     ? html`<ul class="attachments">${files.map(
         (
           f,
-        ) => html`<li><a href="/sekretariat/filer/${f.id}">${f.name}</a> <span class="meta">(${f.mediaType}, ${sizeText(f.sizeBytes, lang)})</span>
+        ) => html`<li><a href="/sekretariat/filer/${f.id}">${f.name}</a> <span class="meta">(${f.mediaType}, ${formatFileSize(f.sizeBytes, lang)})</span>
 ${editable ? kit.button({ action: `/sekretariat/punkter/${itemId}/bilag/${f.id}/fjern`, label: t.remove, style: "secondary", accessibleLabel: `${t.remove}: ${f.name}` }) : ""}</li>`,
       )}</ul>`
     : html`<p>${t.noAttachments}</p>`
@@ -374,7 +368,7 @@ ${
 ${kit.fields()}
 ${errorSummary(lang, uploadErrors)}
 ${published ? inputField({ lang, id: fieldId("upload-note"), name: "note", label: t.note, hint: t.noteHint, required: true, error: uploadErrors.note }) : ""}
-${inputField({ lang, name: "file", type: "file", label: t.file, hint: t.fileHint.replace("{size}", sizeText(deps.maxUploadBytes, lang)), required: true, error: uploadErrors.file, extra: html` accept="${acceptedExtensions.join(",")}"` })}
+${inputField({ lang, name: "file", type: "file", label: t.file, hint: t.fileHint.replace("{size}", formatFileSize(deps.maxUploadBytes, lang)), required: true, error: uploadErrors.file, extra: html` accept="${acceptedExtensions.join(",")}"` })}
 <p><button type="submit">${t.attach}</button></p>
 </form>`
     : ""
@@ -409,7 +403,7 @@ async function casePathOf(
 <ol class="case-path">${theCase.consultations.map(
     (
       c,
-    ) => html`<li>${c.date ? formatShortDate(c.date, lang) : ""}: ${bodyNames.get(c.organizationId ?? "") ?? ""}, ${labels[lang][c.purpose].toLowerCase()}${c.planned ? html` <span class="badge">${t.plannedLabel}</span>` : ""}
+    ) => html`<li>${c.date ? formatShortDate(c.date, lang) : ""}: ${bodyNames.get(c.organizationId ?? "") ?? ""}, ${label.purposePhrase(lang, c.purpose).toLowerCase()}${c.planned ? html` <span class="badge">${t.plannedLabel}</span>` : ""}
 ${c.agendaItemId === item.id ? html` <strong>(${t.thisItem})</strong>` : c.meetingId ? html` <a href="/sekretariat/moeder/${c.meetingId}">${c.meetingId === item.meetingId ? "" : "→"}</a>` : ""}</li>`,
   )}</ol>`;
 }
@@ -460,7 +454,7 @@ ${state.form === "sendOn" ? kit.keep(posted) : kit.fields()}
 ${errorSummary(lang, errors)}
 ${selectField({ lang, name: "target", label: t.target, value: field(posted, "target"), choices, required: true, error: errors.target })}
 ${inputField({ lang, name: "date", type: "date", label: t.date, hint: t.dateHint, value: field(posted, "date"), error: errors.date })}
-${selectField({ lang, name: "purpose", label: t.purpose, value: field(posted, "purpose") || "decision", choices: (["decision", "discussion", "information"] as const).map((p) => ({ value: p, label: labels[lang][p] })) })}
+${selectField({ lang, name: "purpose", label: t.purpose, value: field(posted, "purpose") || "decision", choices: (["decision", "discussion", "information"] as const).map((p) => ({ value: p, label: label.purposePhrase(lang, p) })) })}
 <p><button type="submit">${t.send}</button></p>
 </form>`
     : html`<p>${t.sendOnNeedsCase}</p>`
@@ -502,7 +496,7 @@ function itemErrorsOf(t: Texts, body: FormBody): FieldErrors {
 
 /** Danish (or English) words for a refused upload. */
 function uploadMessage(t: Texts, lang: Lang, error: AppError, name: string, maxBytes: number): string {
-  if (error.code === "upload.too_large") return t.tooLarge.replace("{size}", sizeText(maxBytes, lang));
+  if (error.code === "upload.too_large") return t.tooLarge.replace("{size}", formatFileSize(maxBytes, lang));
   if (error.details.reason === "empty") return t.emptyFile;
   if (error.details.reason === "disguised") {
     const claimed = String(error.details.claimed ?? "");
@@ -621,7 +615,8 @@ export function registerItemPage(app: FastifyInstance, deps: ItemPageDeps): void
     const form = await readUpload(request, deps.maxUploadBytes);
     const refuse = (message: string, status: number, at = "file") =>
       renderItemPage(request, reply, deps, itemId, { errors: { [at]: message }, form: "upload", status });
-    if (form.tooLarge) return refuse(t.tooLarge.replace("{size}", sizeText(deps.maxUploadBytes, lang)), 413);
+    if (form.tooLarge)
+      return refuse(t.tooLarge.replace("{size}", formatFileSize(deps.maxUploadBytes, lang)), 413);
     const upload = form.file;
     if (!upload) return refuse(t.chooseFile, 400);
     try {

@@ -1,25 +1,19 @@
 import { type Outcome, outcomes } from "../../core/agenda/agenda-item.schema.ts";
-import type { MeetingState } from "../../core/publication/visibility.ts";
+import { CLOSED_ITEM_TITLE, type MeetingState } from "../../core/publication/visibility.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
-import { label } from "../portal/labels.ts";
+import { label } from "../labels.ts";
 
-/** Words the workspace pages share: purposes as the workspace phrases them, open and closed items. */
+/** Words the workspace pages share: open and closed items. */
 export const labels = messages(
   {
     noOutcome: "Ikke angivet",
-    information: "Til orientering",
-    discussion: "Til drøftelse",
-    decision: "Til beslutning",
-    closedItem: "Lukket punkt",
+    closedItem: CLOSED_ITEM_TITLE,
     openItem: "Åbent punkt",
     workspace: "Sekretariat",
   },
   {
     noOutcome: "Not given",
-    information: "For information",
-    discussion: "For discussion",
-    decision: "For decision",
     closedItem: "Closed item",
     openItem: "Open item",
     workspace: "Secretariat",

@@ -1,7 +1,7 @@
 import { fromDanishLocalTime, toDanishIsoString } from "../../platform/time.ts";
 
 /** A meeting's date and times as a form gives them, read as Copenhagen wall-clock time. */
-export interface MeetingTime {
+interface MeetingTime {
   start: string | null;
   end: string | null;
   allDay: boolean;

@@ -17,7 +17,7 @@ import { peopleByName } from "../../core/meetings/workspace-reads.ts";
 import { formatDateTime } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
-import { label } from "../portal/labels.ts";
+import { label } from "../labels.ts";
 import {
   errorSummary,
   type FieldErrors,

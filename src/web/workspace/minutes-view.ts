@@ -3,8 +3,8 @@ import type { Attendance } from "../../core/meetings/meeting.schema.ts";
 import type { VersionDiff, WordChange } from "../../core/publication/version-diff.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
+import { label } from "../labels.ts";
 import { renderMarkdown } from "../markdown.ts";
-import { label } from "../portal/labels.ts";
 import { labels, outcomeLabel } from "./labels.ts";
 
 /** How minutes and their differences read on the workspace's pages. */
@@ -63,11 +63,7 @@ const text = messages(
   },
 );
 
-export function attendanceList(
-  lang: Lang,
-  attendance: readonly Attendance[],
-  names: Map<string, string>,
-): SafeHtml {
+function attendanceList(lang: Lang, attendance: readonly Attendance[], names: Map<string, string>): SafeHtml {
   const t = text[lang];
   if (attendance.length === 0) return html`<p>${t.nobody}</p>`;
   return html`<ul class="attendance">${attendance.map(
@@ -76,7 +72,7 @@ export function attendanceList(
   )}</ul>`;
 }
 
-export function conflictLine(lang: Lang, item: AgendaItem, names: Map<string, string>): SafeHtml {
+function conflictLine(lang: Lang, item: AgendaItem, names: Map<string, string>): SafeHtml {
   if (!item.conflicts?.length) return html``;
   return html`<p class="conflicts"><strong>${text[lang].conflicts}:</strong> ${item.conflicts.map(
     (c, index) =>

@@ -40,7 +40,7 @@ const text = messages(
  * Asks what changed before a change to a published agenda is made: the same action posted again
  * with the same token and fields, now with the note.
  */
-export function askForNote(
+function askForNote(
   request: FastifyRequest,
   reply: FastifyReply,
   options: { action: string; body: FormBody; suggestion: string; backUrl: string },

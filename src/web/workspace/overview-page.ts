@@ -4,7 +4,8 @@ import { bodiesPreparedBy, comingMeetings } from "../../core/meetings/workspace-
 import { formatDateTime, formatShortDate } from "../format.ts";
 import { html } from "../html.ts";
 import { messages } from "../i18n.ts";
-import { labels, stateLabel } from "./labels.ts";
+import { label } from "../labels.ts";
+import { stateLabel } from "./labels.ts";
 import { requireSecretariat, sendWorkspacePage } from "./workspace-page.ts";
 
 const text = messages(
@@ -97,7 +98,7 @@ ${
           c,
         ) => html`<tr><td>${c.caseTitle}${c.caseReference ? html` <span class="meta">(${c.caseReference})</span>` : ""}</td>
 <td><a href="/sekretariat/organer/${c.body.id}#afventer">${c.body.shortName ?? c.body.name}</a></td>
-<td>${formatShortDate(c.plannedDate, lang)}</td><td>${labels[lang][c.purpose]}</td><td>${c.fromOrganizationName ?? ""}</td></tr>`,
+<td>${formatShortDate(c.plannedDate, lang)}</td><td>${label.purposePhrase(lang, c.purpose)}</td><td>${c.fromOrganizationName ?? ""}</td></tr>`,
       )}</tbody></table>`
     : html`<p>${t.noAwaiting}</p>`
 }`;

@@ -8,7 +8,7 @@ import { registerMinutesPage } from "./minutes-page.ts";
 import { registerOverviewPage } from "./overview-page.ts";
 import { registerVersionsPage } from "./versions-page.ts";
 
-export interface WorkspaceDependencies {
+interface WorkspaceDependencies {
   files: FileStore;
   /** Largest attachment accepted (the server's upload limit). */
   maxUploadBytes: number;

@@ -1,12 +1,16 @@
-import type { Outcome } from "../../core/agenda/agenda-item.schema.ts";
-import type { ConsultationPurpose } from "../../core/agenda/agenda-item-view.ts";
-import type { Attendance } from "../../core/meetings/meeting.schema.ts";
-import type { Membership } from "../../core/memberships/membership.schema.ts";
-import type { Organization } from "../../core/organizations/organization.schema.ts";
-import type { MeetingState } from "../../core/publication/visibility.ts";
-import type { Lang } from "../i18n.ts";
+import type { Outcome } from "../core/agenda/agenda-item.schema.ts";
+import type { ConsultationPurpose } from "../core/agenda/agenda-item-view.ts";
+import type { Attendance } from "../core/meetings/meeting.schema.ts";
+import type { Membership } from "../core/memberships/membership.schema.ts";
+import type { Organization } from "../core/organizations/organization.schema.ts";
+import type { MeetingState } from "../core/publication/visibility.ts";
+import type { Lang } from "./i18n.ts";
 
-/** The record's closed vocabularies in the reader's words. */
+/**
+ * The record's closed vocabularies in the reader's words: the one wording for the portal, the
+ * workspace, the feeds, the PDF documents and OParl's free-text properties. A word placed inside a
+ * sentence is lower-cased where it is used.
+ */
 type Labels<Key extends string> = Readonly<Record<Lang, Readonly<Record<Key, string>>>>;
 
 const meetingStates: Labels<MeetingState> = {
@@ -54,6 +58,12 @@ const outcomes: Labels<Outcome> = {
 const purposes: Labels<ConsultationPurpose> = {
   da: { information: "Orientering", discussion: "Drøftelse", decision: "Beslutning" },
   en: { information: "Information", discussion: "Discussion", decision: "Decision" },
+};
+
+/** The purpose as a phrase: "the case is treated til beslutning". */
+const purposePhrases: Labels<ConsultationPurpose> = {
+  da: { information: "Til orientering", discussion: "Til drøftelse", decision: "Til beslutning" },
+  en: { information: "For information", discussion: "For discussion", decision: "For decision" },
 };
 
 const roles: Labels<Membership["role"]> = {
@@ -131,10 +141,12 @@ const attendance: Labels<Attendance["status"]> = {
   en: { present: "Present", absent: "Absent", excused: "Apologies" },
 };
 
+/** A code of the record in the reader's language. */
 export const label = {
   meetingState: (lang: Lang, state: MeetingState) => meetingStates[lang][state],
   outcome: (lang: Lang, outcome: Outcome) => outcomes[lang][outcome],
   purpose: (lang: Lang, purpose: ConsultationPurpose) => purposes[lang][purpose],
+  purposePhrase: (lang: Lang, purpose: ConsultationPurpose) => purposePhrases[lang][purpose],
   role: (lang: Lang, role: Membership["role"]) => roles[lang][role],
   kind: (lang: Lang, kind: Organization["kind"]) => kinds[lang][kind],
   kindPlural: (lang: Lang, kind: Organization["kind"]) => kindsPlural[lang][kind],
