@@ -29,6 +29,8 @@ export interface CrawlResult {
   requests: number;
   elapsedMs: number;
   objectsPerSecond: number;
+  /** Whether every URL found was fetched (false when `maxMs` ended it). */
+  complete: boolean;
 }
 
 export interface CrawlOptions {
@@ -36,6 +38,8 @@ export interface CrawlOptions {
   onVisit?: (visit: CrawlVisit) => void;
   /** Requests in flight at once (default 1). */
   concurrency?: number;
+  /** Stop taking new URLs after this long (a sample of a crawl too large to finish). */
+  maxMs?: number;
 }
 
 /** Every string under `root` in a JSON value, with the key it was found under. */
@@ -72,8 +76,10 @@ export async function crawlOParl(
   const objects = new Set<string>();
   let requests = 0;
   const started = performance.now();
+  const deadline = started + (options.maxMs ?? Number.POSITIVE_INFINITY);
+  const next = () => (performance.now() < deadline ? queue.shift() : undefined);
   const worker = async () => {
-    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    for (let url = next(); url !== undefined; url = next()) {
       const response = await fetch(url);
       requests++;
       const isJson = (response.headers["content-type"] ?? "").startsWith("application/json");
@@ -111,7 +117,7 @@ export async function crawlOParl(
         running++;
         worker().then(() => {
           running--;
-          if (queue.length > 0) start();
+          if (queue.length > 0 && performance.now() < deadline) start();
           else if (running === 0) resolve();
         }, reject);
       }
@@ -124,6 +130,7 @@ export async function crawlOParl(
     requests,
     elapsedMs,
     objectsPerSecond: objects.size / (elapsedMs / 1000),
+    complete: queue.length === 0,
   };
 }
 

@@ -27,6 +27,7 @@ import {
 import { anonymousReader } from "../src/core/shared/context.ts";
 import { generateSetup } from "../src/demo/synthetic/generate.ts";
 import type { DatabaseHandle, StoreKind } from "../src/platform/db/database.ts";
+import { crawlRate } from "./oparl.bench.ts";
 import {
   addStaticBaseline,
   BENCH_TOKEN,
@@ -360,12 +361,25 @@ export async function meetingPageThroughput(kind: StoreKind): Promise<void> {
   }
 }
 
+/** How long the OParl crawl of the corpus runs (SAMRAAD_BENCH_CRAWL_SECONDS, 60 unless set). */
+const CRAWL_SECONDS = Number(process.env.SAMRAAD_BENCH_CRAWL_SECONDS ?? 60);
+
 /**
- * TO BE ADDED (OParl helper): the OParl crawl rate (objects/s) over this corpus. Not measured
- * here: nothing is printed as a number.
+ * The OParl crawl rate (objects/s) over this corpus, as a harvester crawls it from the System
+ * object: millions of objects, so a sample of CRAWL_SECONDS, next to a constant JSON.
  */
-function oparlCrawlRate(kind: StoreKind): void {
-  console.log(`[${kind}] OParl crawl: not measured yet (the OParl endpoints are another helper's part)`);
+async function oparlCrawlRate(kind: StoreKind): Promise<void> {
+  const store = await openSyntheticStore(kind, BENCH_ITEMS);
+  try {
+    const app = await benchServer(store);
+    try {
+      await crawlRate(app, `[${kind}] OParl crawl of this corpus`, CRAWL_SECONDS * 1000);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await store.db.close();
+  }
 }
 
 export async function benchPortal(kind: StoreKind): Promise<void> {
@@ -436,5 +450,5 @@ export async function benchPortal(kind: StoreKind): Promise<void> {
       (kind === "postgres" ? " (target < 500 MB)" : " (PGlite: the database runs inside this process)"),
   );
   await meetingPageThroughput(kind);
-  oparlCrawlRate(kind);
+  await oparlCrawlRate(kind);
 }
