@@ -8,6 +8,7 @@ import { inTransaction } from "../shared/transaction.ts";
 import type { StandardItemKind } from "./agenda-item.schema.ts";
 import { agendaItemTable, setPresenters } from "./agenda-items.ts";
 import { readAgendaSettings } from "./agenda-settings.ts";
+import { agendaChangeNote } from "./change-note.ts";
 import { numberItems } from "./numbering.ts";
 import { assertAgendaEditable, assertMayPrepare, type LockedMeeting, lockMeeting } from "./preparation.ts";
 
@@ -24,7 +25,6 @@ export interface ChangeNote {
 
 const MAX_TITLE = 1000;
 const MAX_SECTION = 1_000_000;
-const NOTE_MAX_LENGTH = 2000;
 
 /**
  * Runs one change to a meeting's agenda: checks who may, that the agenda may still change and that
@@ -40,19 +40,7 @@ export async function changeAgenda<T>(
     const meeting = await lockMeeting(tx, meetingId);
     assertMayPrepare(ctx.actor, meeting.organizationId);
     assertAgendaEditable(meeting);
-    const note = change.note?.trim() || null;
-    if (meeting.state === "agenda_published" && note === null) {
-      throw new AppError(
-        "validation.invalid",
-        "note: the agenda is published; say what changed, it is shown with the new version",
-        { field: "note" },
-      );
-    }
-    if (note && note.length > NOTE_MAX_LENGTH) {
-      throw new AppError("validation.invalid", `note: at most ${NOTE_MAX_LENGTH} characters`, {
-        field: "note",
-      });
-    }
+    const note = agendaChangeNote(meeting.state, change.note, "note");
     const result = await work(tx, meeting);
     await renumber(tx, meeting, ctx.actor.id);
     if (meeting.state === "agenda_published") await recordVersion(tx, ctx.actor, meetingId, "agenda", note);

@@ -60,12 +60,21 @@ export const AgendaItemFields = {
   },
 };
 
+const changeNote = Type.Optional(
+  Type.String({
+    minLength: 1,
+    maxLength: 2000,
+    description:
+      "What changed: required once the agenda is published (the change becomes a new version of it, shown with this note); not for a decision or outcome alone",
+  }),
+);
+
 export const AgendaItemCreate = Type.Object(
-  { meetingId: Id, ...AgendaItemFields.create },
+  { meetingId: Id, ...AgendaItemFields.create, changeNote },
   { additionalProperties: false, title: "AgendaItemCreate" },
 );
 export const AgendaItemUpdate = Type.Object(
-  { ...optional, position: Type.Optional(Type.Integer({ minimum: 0 })) },
+  { ...optional, position: Type.Optional(Type.Integer({ minimum: 0 })), changeNote },
   { additionalProperties: false, minProperties: 1, title: "AgendaItemUpdate" },
 );
 const standardItemKinds = [

@@ -6,6 +6,7 @@ import { AppError, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { assertMinutesOpen } from "../meetings/meeting-state.ts";
 import { assertMayPrepareFor, assertMayWrite } from "../publication/permissions.ts";
+import { recordVersion } from "../publication/versions.ts";
 import {
   agendaItemFor,
   agendaVisibleCondition,
@@ -21,6 +22,7 @@ import type {
   AgendaItemQuery,
   AgendaItemUpdate,
 } from "./agenda-item.schema.ts";
+import { agendaChangeNote } from "./change-note.ts";
 
 export const agendaItemTable = defineTable("agenda_items", {
   meetingId: "meeting_id",
@@ -123,7 +125,11 @@ export async function findAgendaItems(ctx: Context, query: AgendaItemQuery): Pro
  * Locks the meeting for the rest of the transaction and checks that the actor prepares for its
  * body and that its minutes are still open.
  */
-export async function lockOpenMeeting(ctx: Context, tx: Queryable, meetingId: string): Promise<void> {
+export async function lockOpenMeeting(
+  ctx: Context,
+  tx: Queryable,
+  meetingId: string,
+): Promise<{ state: MeetingState }> {
   const rows = await tx.query<{ id: string; state: MeetingState; organizationId: string }>(
     `SELECT id, state, organization_id AS "organizationId" FROM meetings WHERE id = $1 FOR UPDATE`,
     [meetingId],
@@ -136,6 +142,7 @@ export async function lockOpenMeeting(ctx: Context, tx: Queryable, meetingId: st
   }
   assertMayPrepareFor(ctx.actor, meeting.organizationId);
   assertMinutesOpen(meeting);
+  return meeting;
 }
 
 export async function setPresenters(tx: Queryable, itemId: string, presenterIds: readonly string[]) {
@@ -196,12 +203,16 @@ export async function insertAgendaItem(
 export async function createAgendaItem(ctx: Context, input: AgendaItemCreate): Promise<AgendaItem> {
   assertMayWrite(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    await lockOpenMeeting(ctx, tx, input.meetingId);
-    const { meetingId, ...item } = input;
+    const meeting = await lockOpenMeeting(ctx, tx, input.meetingId);
+    const { meetingId, changeNote, ...item } = input;
+    const note = agendaChangeNote(meeting.state, changeNote, "changeNote");
     const id = await insertAgendaItem(tx, meetingId, item, ctx.actor.id);
+    if (note) await recordVersion(tx, ctx.actor, meetingId, "agenda", note);
     return getAgendaItemById({ ...ctx, db: tx }, id);
   });
 }
+
+const MINUTES_FIELDS: ReadonlySet<string> = new Set(["decision", "outcome"]);
 
 export async function updateAgendaItem(
   ctx: Context,
@@ -215,14 +226,18 @@ export async function updateAgendaItem(
       [id],
     );
     if (!existing) throw notFound("agenda item", id);
-    await lockOpenMeeting(ctx, tx, existing.meetingId);
-    const { presenterIds, caseId, casePurpose, ...columns } = patch;
+    const meeting = await lockOpenMeeting(ctx, tx, existing.meetingId);
+    const { changeNote, presenterIds, caseId, casePurpose, ...columns } = patch;
+    // A decision and an outcome are the minutes'; anything else changes the agenda as published.
+    const changesAgenda = Object.keys(patch).some((key) => !MINUTES_FIELDS.has(key) && key !== "changeNote");
+    const note = changesAgenda ? agendaChangeNote(meeting.state, changeNote, "changeNote") : null;
     await agendaItemTable.update(tx, id, columns, ctx.actor.id);
     if (presenterIds) await setPresenters(tx, id, presenterIds);
     if (caseId !== undefined) await setCase(tx, id, caseId, casePurpose, ctx.actor.id);
     else if (casePurpose !== undefined) {
       await tx.query("UPDATE consultations SET purpose = $2 WHERE agenda_item_id = $1", [id, casePurpose]);
     }
+    if (note) await recordVersion(tx, ctx.actor, existing.meetingId, "agenda", note);
     return getAgendaItemById({ ...ctx, db: tx }, id);
   });
 }

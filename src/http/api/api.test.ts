@@ -234,6 +234,62 @@ forEachStore("JSON API", (store) => {
     );
   });
 
+  test("an item of a published agenda changes only with a note, as a new version; a decision needs none", async () => {
+    const org = (await post("/api/v1/organizations", { name: "Styregruppen", kind: "committee" })).json();
+    const meeting = (
+      await post("/api/v1/meetings", {
+        organizationId: org.id,
+        title: "Møde",
+        start: "2021-09-01T10:00:00+02:00",
+        agendaItems: [{ number: "1", title: "Status på klimaplanen" }],
+      })
+    ).json();
+    const itemId: string = meeting.agendaItems[0].id;
+    const patch = (payload: object) =>
+      app.inject({ method: "PATCH", url: `/api/v1/agenda-items/${itemId}`, payload, headers: asSecretariat });
+    const agendaVersions = async () =>
+      store().db.query<{ version: number; note: string | null }>(
+        "SELECT version, note FROM publications WHERE meeting_id = $1 AND kind = 'agenda' ORDER BY version",
+        [meeting.id],
+      );
+    // Before publishing, the agenda is a draft: no note, no version.
+    assert.equal((await patch({ title: "Status på klimaplanen 2030" })).statusCode, 200);
+    await app.inject({
+      method: "PATCH",
+      url: `/api/v1/meetings/${meeting.id}`,
+      payload: { state: "agenda_published" },
+      headers: asSecretariat,
+    });
+    assert.deepEqual(await agendaVersions(), [{ version: 1, note: null }]);
+
+    const silent = await patch({ recommendation: "Det indstilles, at planen godkendes." });
+    assert.equal(silent.statusCode, 400);
+    assert.equal(silent.json().field, "changeNote");
+    assert.match(silent.json().detail, /the agenda is published; say what changed/);
+    const added = await post("/api/v1/agenda-items", {
+      meetingId: meeting.id,
+      number: "2",
+      title: "Eventuelt",
+    });
+    assert.equal(added.json().field, "changeNote");
+    const unchanged = (
+      await app.inject({ url: `/api/v1/agenda-items/${itemId}`, headers: asSecretariat })
+    ).json();
+    assert.equal(unchanged.recommendation, null);
+
+    const noted = await patch({
+      recommendation: "Det indstilles, at planen godkendes.",
+      changeNote: "Indstillingen er tilføjet",
+    });
+    assert.equal(noted.statusCode, 200);
+    assert.equal(noted.json().recommendation, "Det indstilles, at planen godkendes.");
+    assert.equal((await patch({ decision: "Godkendt.", outcome: "approved" })).statusCode, 200);
+    assert.deepEqual(await agendaVersions(), [
+      { version: 1, note: null },
+      { version: 2, note: "Indstillingen er tilføjet" },
+    ]);
+  });
+
   test("a meeting is deleted only while planned and empty; a file only while its minutes are open", async () => {
     const org = (await post("/api/v1/organizations", { name: "Arbejdsgruppen", kind: "committee" })).json();
     const meeting = (

@@ -379,7 +379,10 @@ forEachStore("OParl 1.1 at /oparl/v1", (store) => {
       role: "observer",
       startDate: "2030-01-01",
     });
-    const renamed = await api("PATCH", `/api/v1/agenda-items/${made.announcedItem}`, { title: "Nyt navn" });
+    const renamed = await api("PATCH", `/api/v1/agenda-items/${made.announcedItem}`, {
+      title: "Nyt navn",
+      changeNote: "Nyt navn på punktet",
+    });
     assert.equal(renamed.statusCode, 200, renamed.body);
 
     assert.deepEqual(
@@ -470,6 +473,7 @@ forEachStore("OParl 1.1 at /oparl/v1", (store) => {
       number: "2",
       title: "Punkt der udgår",
       caseId: made.openCase,
+      changeNote: "Et punkt er tilføjet",
     });
     const draftExtra = made.draftItem as string;
     const third = await nextSecond();

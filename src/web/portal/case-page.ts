@@ -1,4 +1,5 @@
 import type { CasePath, CaseStep } from "../../core/cases/case-path.ts";
+import { minutesArePublic } from "../../core/publication/visibility.ts";
 import { formatShortDate } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
@@ -73,7 +74,7 @@ function step(lang: Lang, s: CaseStep, index: number): SafeHtml {
   const decided = s.outcome !== null || s.decision !== null;
   const decision = decided
     ? html`<div class="decision"><h4>${t.decision}</h4>${s.outcome ? html`<p><strong class="badge outcome">${label.outcome(lang, s.outcome)}</strong></p>` : ""}${renderMarkdown(s.decision)}</div>`
-    : !s.planned && s.meeting?.state !== "minutes_published"
+    : !s.planned && !(s.meeting && minutesArePublic(s.meeting.state))
       ? html`<p class="meta">${t.noDecisionYet}</p>`
       : "";
   return html`<li class="step${s.planned ? " planned" : ""}"><article aria-labelledby="${headingId}">

@@ -1,4 +1,5 @@
 import type { AgendaItemPage } from "../../core/agenda/agenda-item-view.ts";
+import { minutesArePublic } from "../../core/publication/visibility.ts";
 import { formatDateTime } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { messages } from "../i18n.ts";
@@ -43,10 +44,7 @@ export function itemPage(data: AgendaItemPage, options: PageFrame): SafeHtml {
   const org = meeting.organization;
   const title = `${item.number}. ${itemTitle(lang, item)}`;
   const decisionPending =
-    !item.redacted &&
-    meeting.state !== "minutes_published" &&
-    item.decision === null &&
-    item.outcome === null;
+    !item.redacted && !minutesArePublic(meeting.state) && item.decision === null && item.outcome === null;
   return layout({
     lang,
     url: options.url,

@@ -1,5 +1,6 @@
 import type { AgendaItemView } from "../../core/agenda/agenda-item-view.ts";
 import type { MeetingView } from "../../core/meetings/meeting-view.ts";
+import { minutesArePublic } from "../../core/publication/visibility.ts";
 import { formatDateTime, formatShortDate, formatTime } from "../format.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type Lang, messages } from "../i18n.ts";
@@ -180,7 +181,7 @@ export function meetingPage(view: MeetingView, options: MeetingPageOptions): Saf
   const t = text[lang];
   const org = view.organization;
   const print = options.mode === "print";
-  const agendaHeading = view.minutesVisible && view.state === "minutes_published" ? t.minutes : t.agenda;
+  const agendaHeading = view.minutesVisible && minutesArePublic(view.state) ? t.minutes : t.agenda;
   const facts = html`<dl class="facts">
 <dt>${t.body}</dt><dd>${print ? org.name : html`<a href="${paths.organization(org.id)}">${org.name}</a>`}</dd>
 <dt>${t.time}</dt><dd>${when(view, lang)}</dd>
@@ -192,7 +193,7 @@ ${view.onlineUrl ? html`<dt>${t.online}</dt><dd><a href="${view.onlineUrl}">${t.
     ? ""
     : html`<h2 id="dokumenter" class="visually-hidden">${t.documents}</h2><ul class="actions">
 ${view.agendaVisible ? html`<li><a href="${paths.agendaPdf(view.id)}">${t.agendaPdf}</a></li>` : ""}
-${view.minutesVisible && view.state === "minutes_published" ? html`<li><a href="${paths.minutesPdf(view.id)}">${t.minutesPdf}</a></li>` : ""}
+${view.minutesVisible && minutesArePublic(view.state) ? html`<li><a href="${paths.minutesPdf(view.id)}">${t.minutesPdf}</a></li>` : ""}
 ${view.agendaVisible ? html`<li><a href="${paths.meetingPrint(view.id)}">${t.print}</a></li>` : ""}
 <li><a href="${paths.organizationCalendar(org.id)}">${t.bodyCalendar}</a></li>
 </ul>`;

@@ -94,7 +94,10 @@ forEachStore("a cached meeting page and another process's change", (store) => {
       const page = async () => (await app.inject({ url: `/moeder/${meeting.id}` })).body;
       assert.match(await page(), /Første titel/);
       const [item] = meeting.agendaItems;
-      await updateAgendaItem({ db: other, actor: systemActor }, item?.id ?? "", { title: "Anden titel" });
+      await updateAgendaItem({ db: other, actor: systemActor }, item?.id ?? "", {
+        title: "Anden titel",
+        changeNote: "Ny titel",
+      });
       const until = Date.now() + 5000;
       while (!/Anden titel/.test(await page())) {
         if (Date.now() > until) assert.fail("the cached page never showed the other process's change");

@@ -369,7 +369,7 @@ forEachStore("the public portal", (store) => {
     const patched = await app.inject({
       method: "PATCH",
       url: `/api/v1/agenda-items/${world.items.agendaOnly}`,
-      payload: { title: "Nyt navn på punktet", isPublic: true },
+      payload: { title: "Nyt navn på punktet", isPublic: true, changeNote: "Punktet har fået nyt navn" },
       headers: asSecretariat,
     });
     assert.equal(patched.statusCode, 200, patched.body);
@@ -380,7 +380,7 @@ forEachStore("the public portal", (store) => {
     await app.inject({
       method: "PATCH",
       url: `/api/v1/agenda-items/${world.items.agendaOnly}`,
-      payload: { isPublic: false },
+      payload: { isPublic: false, changeNote: "Punktet er lukket" },
       headers: asSecretariat,
     });
     assert.doesNotMatch((await get(url)).body, /Nyt navn på punktet/);
