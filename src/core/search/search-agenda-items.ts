@@ -31,27 +31,28 @@ import {
  * search ranks a bounded candidate set instead, chosen through indexes alone (no document is read)
  * so that it holds the items the full ranking puts first:
  *
- * - head: items whose title or Indstilling holds a wanted word, best first by the rank of that
- *   head (plus the visible decision's), then by length. A word in the title (A) outweighs any
- *   number of occurrences below it, and the first occurrences weigh most, so when a title
- *   matches, the top of the full ranking is among these (this stage takes twice as many).
- * - frequent: items that use the words most often (the frequent-terms index: `word#n` = at least n
- *   times in the title, Indstilling or sections), read level by level, most frequent first, until
- *   the stage is full. An unnormalised rank grows with the number of occurrences: when no title
- *   matches, the top of the full ranking is here.
- * - longest: matches read through the text index (all of them, when they are few), and the matches
- *   among the longest items, walking the length index a bounded way.
+ * - head: for one word (or an OR of words), the items at its best head levels (the terms index:
+ *   `word#hN`, N from the word's rank where it is in the title; the Indstilling's below), read
+ *   level by level, best first. A word in the title (A) outweighs any number of occurrences below
+ *   it, and the first occurrences weigh most, so when a title matches, the top of the full ranking
+ *   is among these. For words that must all match: the heads holding them all, by head rank
+ *   (twice as many).
+ * - frequent: items that use the words most often (`word#n` = at least n times in the title,
+ *   Indstilling or sections), read level by level, most frequent first, until the stage is full.
+ *   An unnormalised rank grows with the number of occurrences: when no title matches, the top of
+ *   the full ranking is here.
+ * - matching: matches read through the text index, unordered (all of them, when they are few).
  * - decided: items whose visible decision matches.
  *
  * Each stage takes at most `CANDIDATES`. The exact query is then checked, and the rank computed,
- * on the candidates alone, so their order is the naive order. When `longest` and `decided` took
+ * on the candidates alone, so their order is the naive order. When `matching` and `decided` took
  * fewer than `CANDIDATES`, every match was a candidate: the result and its total are exact.
  * Otherwise the total is the planner's estimate.
+ *
+ * Filters that allow few items skip the stages: a case's or a person's items are all ranked, and
+ * a body, dates or an outcome that the planner expects to leave few items rank every match.
  */
 export const CANDIDATES = 400;
-
-/** How far down the length index the longest stage walks: bounded, so a rare word costs little. */
-const LONGEST_WALK = 1500;
 
 /** Deepest page reachable: search is for finding, the lists are for browsing. */
 const MAX_OFFSET = 200;
@@ -127,7 +128,7 @@ export interface SearchSql {
   anyWord: string;
   /** Per level of the frequent-terms index: the query of items using the words that often. */
   frequentAt: { level: number; tsquery: string }[];
-  /** For a single word, per head level, best first: the query of the items holding it at that level. */
+  /** For one word or an OR, per head level, best first: the query of the items holding a word there. */
   headAt: { level: number; tsquery: string }[];
   /** The rank from the narrow row alone: the head's, plus the visible decision's. */
   headRank: string;
@@ -140,8 +141,6 @@ export interface SearchSql {
   /** Whether the decision of row `s` may be searched and shown. */
   minutesVisible: string;
   scope: NonNullable<SearchQuery["scope"]>;
-  /** Whether the words are joined by OR. */
-  either: boolean;
 }
 
 const orQuery = (words: string[]) => words.join(" | ");
@@ -221,14 +220,24 @@ export function searchSql(actor: Actor, query: SearchQuery, words: SearchWords):
         tsquery: `${params.add(words.lexemes.map((lexeme) => `'${lexeme}#${level}'`).join(words.either ? " | " : " & "))}::tsquery`,
       }))
     : [];
-  // One word: its head levels. Several: the heads holding them, by head rank (an AND query ranks
-  // the items holding every word first, and a phrase those holding it, which no level of a single
-  // word can tell).
-  const [lexeme, ...more] = words.lexemes;
+  // One word, or words joined by OR: their head levels, best first; for an OR, first the items
+  // whose head holds every word (ts_rank of an OR query averages over its words). Words that must
+  // all match: the heads holding them all, by head rank (an AND query ranks those first, and a
+  // phrase those holding it, which no level of a single word can tell).
+  const token = (lexeme: string, level: number) => `'${lexeme}#h${level}'`;
+  const inHead = (lexeme: string) => `(${HEAD_LEVELS.map((level) => token(lexeme, level)).join(" | ")})`;
+  const walkHeadLevels = (allWords: boolean) =>
+    HEAD_LEVELS.map((level) => {
+      const any = words.lexemes.map((lexeme) => token(lexeme, level)).join(" | ");
+      const query = allWords ? `(${any}) & ${words.lexemes.map(inHead).join(" & ")}` : any;
+      return { level, tsquery: `${params.add(query)}::tsquery` };
+    });
   const headAt =
-    lexeme && more.length === 0
-      ? HEAD_LEVELS.map((level) => ({ level, tsquery: `${params.add(`'${lexeme}#h${level}'`)}::tsquery` }))
-      : [];
+    words.lexemes.length === 1
+      ? walkHeadLevels(false)
+      : words.either
+        ? [...walkHeadLevels(true), ...walkHeadLevels(false)]
+        : [];
   return {
     params,
     frequentAt,
@@ -244,7 +253,6 @@ export function searchSql(actor: Actor, query: SearchQuery, words: SearchWords):
     narrowedTo,
     minutesVisible,
     scope,
-    either: words.either,
   };
 }
 
@@ -310,24 +318,17 @@ export function boundedSearchStatement(
       built.headAt.length
         ? `head AS (${walk(built.headAt, candidates, false)})`
         : `head AS (SELECT s.agenda_item_id ${narrow}
-        WHERE s.head_vector @@ ${built.either ? built.anyWord : built.relaxedQuery} AND ${built.filters}
+        WHERE s.head_vector @@ ${built.relaxedQuery} AND ${built.filters}
         ORDER BY ${built.headRank} DESC, s.agenda_length DESC LIMIT ${2 * candidates})`,
     );
     // Frequency levels are cumulative (`word#4` also holds those of `word#5`): each level leaves out the one above.
     if (built.frequentAt.length) stages.push(`frequent AS (${walk(built.frequentAt, candidates, true)})`);
     // Through the text index, unordered: every match when there are few (the result is then
-    // exact); and the longest of the longest items, for a common word. Ordering all matches by
-    // length would read them all; walking the length index unbounded would read every item when
-    // the words are rare.
-    stages.push(`longest AS (
-        (SELECT s.agenda_item_id ${FROM}
-          WHERE t.agenda_vector @@ ${built.relaxedQuery} AND ${built.filters} LIMIT ${candidates})
-        UNION
-        (SELECT s.agenda_item_id
-          FROM (SELECT agenda_item_id, agenda_vector FROM agenda_item_text_search
-                ORDER BY agenda_length DESC LIMIT ${LONGEST_WALK}) t
-          JOIN agenda_item_search s ON s.agenda_item_id = t.agenda_item_id JOIN meetings m ON m.id = s.meeting_id
-          WHERE t.agenda_vector @@ ${built.relaxedQuery} AND ${built.filters} LIMIT ${candidates}))`);
+    // exact). Walking the longest items as well cost 50 to 100 ms a common word at 500,000 items
+    // (their vectors are the largest to read), and the head levels and frequent terms now find
+    // what it found.
+    stages.push(`matching AS (SELECT s.agenda_item_id ${FROM}
+        WHERE t.agenda_vector @@ ${built.relaxedQuery} AND ${built.filters} LIMIT ${candidates})`);
   }
   if (!built.narrowedTo && built.scope !== "agenda") {
     stages.push(`decided AS (SELECT s.agenda_item_id ${narrow}
