@@ -303,17 +303,18 @@ export function boundedSearchStatement(
     stages.push(`narrowed AS MATERIALIZED (${built.narrowedTo})`);
   } else if (built.scope !== "minutes") {
     // Levels of the terms index, best first: PostgreSQL stops reading once it has enough.
+    // Each level reads the terms index alone (a plan per level is cheap to make); the filters are
+    // applied once, to the rows as they come, level by level, until there are enough.
     const walk = (levels: SearchSql["frequentAt"], limit: number, disjoint: boolean) =>
-      `SELECT agenda_item_id FROM (${levels
+      `SELECT s.agenda_item_id FROM (${levels
         .map(({ tsquery }, index) => {
           const higher = levels[index - 1];
           const level = disjoint && higher ? `(${tsquery} && !!${higher.tsquery})` : tsquery;
-          return `(SELECT s.agenda_item_id
-            FROM agenda_item_terms f JOIN agenda_item_search s ON s.agenda_item_id = f.agenda_item_id
-            JOIN meetings m ON m.id = s.meeting_id
-            WHERE f.terms @@ ${level} AND ${built.filters} LIMIT ${limit})`;
+          return `(SELECT agenda_item_id FROM agenda_item_terms WHERE terms @@ ${level})`;
         })
-        .join(" UNION ALL ")}) levels LIMIT ${limit}`;
+        .join(" UNION ALL ")}) levels
+        JOIN agenda_item_search s ON s.agenda_item_id = levels.agenda_item_id JOIN meetings m ON m.id = s.meeting_id
+        WHERE ${built.filters} LIMIT ${limit}`;
     stages.push(
       built.headAt.length
         ? `head AS (${walk(built.headAt, candidates, false)})`
