@@ -286,8 +286,9 @@ export function exactSearchStatement(built: SearchSql, limit: number, offset: nu
 }
 
 /**
- * The bounded query: candidates by the head of the text, by length, and by decision (each read
- * through an index, no vector decompressed), then the exact match and rank on those alone.
+ * The bounded query: candidates by head level, by frequency, among the matches and by decision
+ * (each read through an index, no vector decompressed), then the exact match and rank on those
+ * alone. A case or a person instead gives all of their items.
  */
 export function boundedSearchStatement(
   built: SearchSql,
@@ -302,9 +303,9 @@ export function boundedSearchStatement(
     // their own index; matching a common word first would read tens of thousands of rows.
     stages.push(`narrowed AS MATERIALIZED (${built.narrowedTo})`);
   } else if (built.scope !== "minutes") {
-    // Levels of the terms index, best first: PostgreSQL stops reading once it has enough.
-    // Each level reads the terms index alone (a plan per level is cheap to make); the filters are
-    // applied once, to the rows as they come, level by level, until there are enough.
+    // Levels of the terms index, best first, each read from the index alone (a plan per level is
+    // cheap to make); the filters apply once, to the rows as they come, and PostgreSQL stops
+    // reading at the first levels that give enough.
     const walk = (levels: SearchSql["frequentAt"], limit: number, disjoint: boolean) =>
       `SELECT s.agenda_item_id FROM (${levels
         .map(({ tsquery }, index) => {
