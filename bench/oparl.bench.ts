@@ -4,26 +4,16 @@
  */
 import { performance } from "node:perf_hooks";
 import type { FastifyInstance } from "fastify";
-import { buildServer } from "../src/http/server.ts";
 import type { TestStore } from "../test/support/databases.ts";
 import { loadDemoRecord } from "../test/support/demo-world.ts";
 import { crawlOParl, injectFetch } from "./oparl-crawl.ts";
+import { benchServer } from "./pages.bench.ts";
 
 const ROUNDS = Number(process.env.BENCH_OPARL_ROUNDS ?? 3);
 
 export async function benchOParl(store: TestStore): Promise<void> {
   await loadDemoRecord(store);
-  const app = await buildServer({
-    db: store.db,
-    files: store.files,
-    config: {
-      apiToken: null,
-      maxUploadBytes: 1024,
-      logLevel: "silent",
-      secureCookies: false,
-      trustProxy: false,
-    },
-  });
+  const app = await benchServer(store);
   try {
     await crawlRate(app, `[${store.kind}] OParl crawl of the demo world`);
   } finally {

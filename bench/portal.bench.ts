@@ -164,7 +164,7 @@ function misspell(name: string): string {
 }
 
 /** 200 queries of the kinds people type, from the corpus itself; the same on every run. */
-export async function benchQueries(db: DatabaseHandle): Promise<BenchQuery[]> {
+async function benchQueries(db: DatabaseHandle): Promise<BenchQuery[]> {
   const setup = generateSetup({ items: BENCH_ITEMS, seedsDir: defaultSeedsDir });
   const tail = setup.rareTail;
   const rare = Array.from(

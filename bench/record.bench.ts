@@ -7,9 +7,9 @@ import autocannon from "autocannon";
 import { createMeeting, updateMeeting } from "../src/core/meetings/meetings.ts";
 import { createOrganization } from "../src/core/organizations/organizations.ts";
 import { systemActor } from "../src/core/shared/context.ts";
-import { buildServer } from "../src/http/server.ts";
 import { newId } from "../src/platform/ids.ts";
 import type { TestStore } from "../test/support/databases.ts";
+import { benchServer } from "./pages.bench.ts";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const ITEMS_PER_MEETING = 20;
@@ -100,17 +100,7 @@ export async function benchRecord(store: TestStore): Promise<void> {
   for (const state of ["agenda_published", "held", "minutes_approved", "minutes_published"] as const) {
     await updateMeeting(ctx, meeting.id, { state });
   }
-  const app = await buildServer({
-    db: store.db,
-    files: store.files,
-    config: {
-      apiToken: null,
-      maxUploadBytes: 1024,
-      logLevel: "silent",
-      secureCookies: false,
-      trustProxy: false,
-    },
-  });
+  const app = await benchServer(store);
   // The baseline: the same bytes as a constant, through the same server and hooks.
   let body = "";
   app.get("/bench/constant", (_request, reply) => reply.type("application/json; charset=utf-8").send(body));

@@ -94,7 +94,7 @@ class Params {
 }
 
 /** The words PostgreSQL looks for and excludes, stop words removed: letters and digits only. */
-export interface SearchWords {
+interface SearchWords {
   wanted: string[];
   negated: string[];
   /** The wanted words' lexemes (stemmed), for the frequent-terms index. */
@@ -112,7 +112,7 @@ const FREQUENCY_LEVELS = [12, 10, 8, 6, 5, 4, 3, 2];
 const HEAD_LEVELS = Array.from({ length: 24 }, (_, index) => 23 - index);
 
 /** The SQL of one search over `s` (narrow row), `t` (agenda text) and `m` (meeting). */
-export interface SearchSql {
+interface SearchSql {
   params: Params;
   /** Visibility and the filters: columns of `s` and `m` only, never a vector. */
   filters: string;
@@ -148,7 +148,7 @@ const FROM = `FROM agenda_item_search s JOIN agenda_item_text_search t ON t.agen
   JOIN meetings m ON m.id = s.meeting_id`;
 
 /** Builds the conditions shared by the naive query and the bounded one. */
-export function searchSql(actor: Actor, query: SearchQuery, words: SearchWords): SearchSql {
+function searchSql(actor: Actor, query: SearchQuery, words: SearchWords): SearchSql {
   const params = new Params();
   const webQuery = (text: string) => `websearch_to_tsquery('${TEXT_SEARCH_CONFIG}', ${params.add(text)})`;
   const tsquery = webQuery(query.q);
@@ -276,7 +276,7 @@ export function naiveSearchStatement(
  * Every match within filters that allow few items, ranked exactly: PostgreSQL drives it from the
  * filters' own indexes (a body's meetings, a year of meetings), which is cheaper than any stage.
  */
-export function exactSearchStatement(built: SearchSql, limit: number, offset: number): string {
+function exactSearchStatement(built: SearchSql, limit: number, offset: number): string {
   return `WITH ranked AS (
       SELECT s.agenda_item_id AS id, ${built.rank} AS rank ${FROM}
       WHERE ${built.match} AND ${built.filters}
@@ -290,12 +290,7 @@ export function exactSearchStatement(built: SearchSql, limit: number, offset: nu
  * (each read through an index, no vector decompressed), then the exact match and rank on those
  * alone. A case or a person instead gives all of their items.
  */
-export function boundedSearchStatement(
-  built: SearchSql,
-  candidates: number,
-  limit: number,
-  offset: number,
-): string {
+function boundedSearchStatement(built: SearchSql, candidates: number, limit: number, offset: number): string {
   const narrow = "FROM agenda_item_search s JOIN meetings m ON m.id = s.meeting_id";
   const stages: string[] = [];
   if (built.narrowedTo) {
